@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { configVariables, loadConfig, type NodeConfig } from '@wgas/config';
+import { FanoutConfig } from '../../fanout/src/fanout.config';
+import { IntakeConfig } from '../../intake/src/intake.config';
+import { NormaliserConfig } from '../../normaliser/src/normaliser.config';
+
+interface ComposeService {
+  labels?: Record<string, string>;
+  environment?: Record<string, string | number>;
+  command?: string[];
+}
+
+const CONFIGS: Record<string, new () => NodeConfig> = {
+  intake: IntakeConfig,
+  normaliser: NormaliserConfig,
+  fanout: FanoutConfig,
+};
+const compose = parse(readFileSync(join(__dirname, '../../../docker-compose.yml'), 'utf8'), {
+  merge: true,
+}) as {
+  services: Record<string, ComposeService>;
+};
+const appServices = Object.entries(compose.services).filter(
+  ([, s]) => s.labels?.['org.aseanwgas.app'],
+);
+
+/** Substitutes `${VAR:-default}` with its default, as compose does with VAR unset. */
+function withDefaults(value: string | number): string {
+  return String(value).replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1');
+}
+
+describe('docker-compose.yml', () => {
+  it('runs all three services for at least two nodes', () => {
+    const apps = appServices.map(
+      ([, s]) => `${s.environment?.NODE_ID}:${s.labels!['org.aseanwgas.app']}`,
+    );
+    for (const node of ['th', 'my']) {
+      for (const app of Object.keys(CONFIGS)) expect(apps).toContain(`${node}:${app}`);
+    }
+  });
+
+  it.each(appServices)(
+    '%s sets only variables its app config accepts, with valid values',
+    (_, service) => {
+      const app = service.labels!['org.aseanwgas.app'] as string;
+      const cls = CONFIGS[app]!;
+      expect(cls).toBeDefined();
+      const accepted = configVariables(cls);
+      const env = Object.fromEntries(
+        Object.entries(service.environment ?? {}).map(([k, v]) => [k, withDefaults(v)]),
+      );
+      expect(Object.keys(env).filter((k) => !accepted.includes(k))).toEqual([]);
+      expect(() => loadConfig(cls, env)).not.toThrow();
+      expect(service.command?.[0]).toBe(`apps/${app}/src/main.ts`);
+    },
+  );
+});

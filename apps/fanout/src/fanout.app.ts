@@ -1,0 +1,11 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { attachEventConsumer, createHttpApp } from '@wgas/platform';
+import type { FanoutConfig } from './fanout.config';
+import { FanoutModule } from './fanout.module';
+
+/** Builds fan-out (Kafka consumer, webhook worker, HTTP), not yet started. */
+export async function createFanoutApp(config: FanoutConfig): Promise<NestExpressApplication> {
+  const app = await createHttpApp(FanoutModule.forRoot(config), { logLevel: config.LOG_LEVEL });
+  attachEventConsumer(app, 'fanout');
+  return app;
+}

@@ -1,0 +1,32 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { NodeInfrastructureModule, ObservabilityModule } from '@wgas/platform';
+import { IndicatorSighting } from './indicators/indicator-sighting.entity';
+import { Indicator } from './indicators/indicator.entity';
+import { ReportNormalisationService } from './indicators/report-normalisation.service';
+import { ReportsConsumer } from './indicators/reports.consumer';
+import { NORMALISER_MIGRATIONS } from './migrations';
+import type { NormaliserConfig } from './normaliser.config';
+
+export const NORMALISER_SCHEMA = 'normaliser';
+export const NORMALISER_ENTITIES = [Indicator, IndicatorSighting];
+
+@Module({})
+export class NormaliserModule {
+  static forRoot(config: NormaliserConfig): DynamicModule {
+    return {
+      module: NormaliserModule,
+      imports: [
+        ObservabilityModule,
+        NodeInfrastructureModule.forRoot({
+          config,
+          schema: NORMALISER_SCHEMA,
+          entities: NORMALISER_ENTITIES,
+          migrations: NORMALISER_MIGRATIONS,
+          relay: true,
+        }),
+      ],
+      controllers: [ReportsConsumer],
+      providers: [ReportNormalisationService],
+    };
+  }
+}

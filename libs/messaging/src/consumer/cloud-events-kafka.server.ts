@@ -1,0 +1,220 @@
+import { Logger } from '@nestjs/common';
+import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Message, Producer } from 'kafkajs';
+import { isObservable, lastValueFrom } from 'rxjs';
+import type { DataSource, EntityManager } from 'typeorm';
+import { fromKafkaMessage, type CloudEvent } from '@wgas/contracts';
+import { schemaOf } from '@wgas/persistence';
+import { createProducer, ensureTopics } from '../kafka/kafka-client';
+import { deadLetterMessage } from './dead-letter';
+import { NON_RETRYABLE_ERRORS, type EventContext } from './event-context';
+import { ConsumerMetrics } from './consumer-metrics';
+
+export interface CloudEventsServerOptions {
+  kafka: Kafka;
+  /** Consumer group, also the inbox's consumer name. */
+  groupId: string;
+  /** Topic namespace: `@EventPattern('reports.v1')` consumes `<namespace>.reports.v1`. */
+  namespace: string;
+  dataSource: DataSource;
+  /** Attempts per message before it is dead-lettered. */
+  maxAttempts?: number;
+  retryBackoffMs?: number;
+  metrics?: ConsumerMetrics;
+}
+
+type Parsed = { m: KafkaMessage; event: CloudEvent } | { m: KafkaMessage; error: Error };
+
+/**
+ * NestJS transport: each `@EventPattern(suffix)` handler consumes `<namespace>.<suffix>`.
+ * Batches are applied in one transaction together with their inbox rows (exactly-once
+ * in effect); if a batch fails, its messages are retried one by one and the ones that
+ * still fail are dead-lettered, so one poison message never stalls a partition.
+ */
+export class CloudEventsKafkaServer extends Server implements CustomTransportStrategy {
+  protected override readonly logger = new Logger(CloudEventsKafkaServer.name);
+  private consumer: Consumer | undefined;
+  private producer: Producer | undefined;
+  private readonly maxAttempts: number;
+  private readonly retryBackoffMs: number;
+  private readonly inboxTable: string;
+  readonly metrics: ConsumerMetrics;
+
+  constructor(private readonly o: CloudEventsServerOptions) {
+    super();
+    this.maxAttempts = o.maxAttempts ?? 3;
+    this.retryBackoffMs = o.retryBackoffMs ?? 200;
+    this.inboxTable = `"${schemaOf(o.dataSource)}"."inbox"`;
+    this.metrics = o.metrics ?? new ConsumerMetrics(o.groupId);
+  }
+
+  listen(callback: (err?: unknown) => void): void {
+    this.start().then(
+      () => callback(),
+      (e: unknown) => callback(e),
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.consumer?.disconnect().catch(() => undefined);
+    await this.producer?.disconnect().catch(() => undefined);
+    this.consumer = undefined;
+    this.producer = undefined;
+  }
+
+  on(): void {
+    // No transport-level events are exposed.
+  }
+
+  unwrap<T>(): T {
+    return this.consumer as T;
+  }
+
+  topicFor(pattern: string): string {
+    return `${this.o.namespace}.${pattern}`;
+  }
+
+  private async start(): Promise<void> {
+    const patterns = [...this.messageHandlers.keys()];
+    const topics = patterns.map((p) => this.topicFor(p));
+    await ensureTopics(this.o.kafka, [...topics, ...topics.map((t) => `${t}.dlq`)]);
+    this.producer = createProducer(this.o.kafka);
+    await this.producer.connect();
+    this.consumer = this.o.kafka.consumer({
+      groupId: this.o.groupId,
+      sessionTimeout: 30000,
+      heartbeatInterval: 3000,
+      maxWaitTimeInMs: 50,
+      allowAutoTopicCreation: false,
+    });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics, fromBeginning: true });
+    this.metrics.watch(this.o.kafka, this.o.groupId, topics);
+    await this.consumer.run({
+      autoCommit: true,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: 3,
+      eachBatch: (payload) => this.handleBatch(payload),
+    });
+  }
+
+  private handlerFor(topic: string): MessageHandler {
+    const pattern = topic.slice(this.o.namespace.length + 1);
+    const handler = this.getHandlerByPattern(pattern);
+    if (!handler) throw new Error(`no handler for ${topic}`);
+    return handler;
+  }
+
+  private async handleBatch({
+    batch,
+    resolveOffset,
+    heartbeat,
+    commitOffsetsIfNecessary,
+  }: EachBatchPayload) {
+    const handler = this.handlerFor(batch.topic);
+    const parsed: Parsed[] = batch.messages.map((m) => {
+      try {
+        return { m, event: fromKafkaMessage(m.value, m.headers) };
+      } catch (e) {
+        return { m, error: e as Error };
+      }
+    });
+    const dead: { topic: string; message: Message }[] = [];
+    for (const p of parsed) {
+      if ('error' in p) dead.push(this.deadLetter(batch.topic, batch.partition, p.m, p.error, 1));
+    }
+    const good = parsed.filter((p): p is { m: KafkaMessage; event: CloudEvent } => 'event' in p);
+    try {
+      await this.o.dataSource.transaction(async (manager) => {
+        for (const { m, event } of good)
+          await this.apply(handler, manager, batch.topic, batch.partition, m, event);
+      });
+      this.metrics.processed.inc({ topic: batch.topic }, good.length);
+    } catch {
+      for (const { m, event } of good) {
+        const failure = await this.applyAlone(handler, batch.topic, batch.partition, m, event);
+        if (failure) dead.push(failure);
+        await heartbeat();
+      }
+    }
+    if (dead.length > 0) await this.publishDeadLetters(dead);
+    const last = batch.messages[batch.messages.length - 1];
+    if (last) resolveOffset(last.offset);
+    await commitOffsetsIfNecessary();
+    await heartbeat();
+  }
+
+  /** Applies one message in its own transaction, with retries; returns a DLQ record if it never succeeds. */
+  private async applyAlone(
+    handler: MessageHandler,
+    topic: string,
+    partition: number,
+    m: KafkaMessage,
+    event: CloudEvent,
+  ): Promise<{ topic: string; message: Message } | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.o.dataSource.transaction((manager) =>
+          this.apply(handler, manager, topic, partition, m, event),
+        );
+        this.metrics.processed.inc({ topic });
+        return undefined;
+      } catch (e) {
+        const err = e as Error;
+        if (NON_RETRYABLE_ERRORS.has(err.name) || attempt >= this.maxAttempts) {
+          return this.deadLetter(topic, partition, m, err, attempt);
+        }
+        await new Promise((r) => setTimeout(r, this.retryBackoffMs * 2 ** (attempt - 1)));
+      }
+    }
+  }
+
+  private async apply(
+    handler: MessageHandler,
+    manager: EntityManager,
+    topic: string,
+    partition: number,
+    m: KafkaMessage,
+    event: CloudEvent,
+  ): Promise<void> {
+    const fresh = (await manager.query(
+      `INSERT INTO ${this.inboxTable} (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
+      [this.o.groupId, event.id],
+    )) as unknown[];
+    if (fresh.length === 0) {
+      this.metrics.duplicates.inc({ topic });
+      return;
+    }
+    const ctx: EventContext = { event, manager, topic, partition, offset: m.offset };
+    const result: unknown = await handler(event, ctx);
+    if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+  }
+
+  private deadLetter(
+    topic: string,
+    partition: number,
+    m: KafkaMessage,
+    thrown: unknown,
+    attempts: number,
+  ) {
+    const err = thrown instanceof Error ? thrown : new Error(String(thrown));
+    this.logger.warn(
+      `dead-lettering ${topic}[${partition}]@${m.offset}: ${err.name}: ${err.message}`,
+    );
+    this.metrics.deadLettered.inc({ topic, reason: err.name });
+    return deadLetterMessage(topic, partition, this.o.groupId, m, {
+      reason: err.name,
+      error: err.message,
+      attempts,
+    });
+  }
+
+  private async publishDeadLetters(dead: { topic: string; message: Message }[]): Promise<void> {
+    const byTopic = new Map<string, Message[]>();
+    for (const d of dead) byTopic.set(d.topic, [...(byTopic.get(d.topic) ?? []), d.message]);
+    await this.producer!.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    });
+  }
+}

@@ -1,0 +1,26 @@
+import type { EntityManager } from 'typeorm';
+import type { CloudEvent } from '@wgas/contracts';
+
+/** What a handler gets besides the event: the transaction its writes must use. */
+export interface EventContext {
+  event: CloudEvent;
+  /** The transaction that also records the event in the inbox; write through it. */
+  manager: EntityManager;
+  topic: string;
+  partition: number;
+  offset: string;
+}
+
+/** Errors that no retry can fix: the message goes straight to the dead-letter topic. */
+export const NON_RETRYABLE_ERRORS = new Set([
+  'CloudEventParseError',
+  'EventSchemaError',
+  'UnknownEventTypeError',
+]);
+
+export class UnknownEventTypeError extends Error {
+  constructor(type: string) {
+    super(`unknown event type ${type}`);
+    this.name = 'UnknownEventTypeError';
+  }
+}

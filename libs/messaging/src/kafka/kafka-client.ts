@@ -1,0 +1,65 @@
+import { Logger } from '@nestjs/common';
+import { Kafka, logLevel, type LogEntry, type Producer } from 'kafkajs';
+
+const logger = new Logger('kafkajs');
+
+// kafkajs logs every retried request at ERROR; those are expected while a broker restarts,
+// so they are downgraded and the caller decides what is worth an error.
+function logCreator() {
+  return ({ level, log }: LogEntry): void => {
+    const { message, error } = log as { message: string; error?: string };
+    const text = error ? `${message}: ${error}` : message;
+    if (level <= logLevel.ERROR) logger.warn(text);
+    else if (level === logLevel.WARN) logger.debug(text);
+  };
+}
+
+export interface KafkaClientOptions {
+  brokers: string[];
+  clientId: string;
+}
+
+export function createKafka(o: KafkaClientOptions): Kafka {
+  process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
+  return new Kafka({
+    clientId: o.clientId,
+    brokers: o.brokers,
+    logLevel: logLevel.WARN,
+    logCreator,
+    connectionTimeout: 3000,
+    requestTimeout: 30000,
+    retry: { initialRetryTime: 200, maxRetryTime: 5000, retries: 5 },
+  });
+}
+
+/** Idempotent producer with acks=all: no duplicates from producer retries, ordered per partition. */
+export function createProducer(kafka: Kafka): Producer {
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    retry: { initialRetryTime: 100, maxRetryTime: 2000, retries: 3 },
+  });
+}
+
+/** Creates the topics that do not exist yet; waits for their leaders. */
+export async function ensureTopics(
+  kafka: Kafka,
+  topics: string[],
+  numPartitions = 3,
+): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((t) => !existing.has(t));
+    if (missing.length > 0) {
+      await admin.createTopics({
+        topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: -1 })),
+        waitForLeaders: true,
+      });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}

@@ -1,0 +1,2 @@
+export * from './database-admin';
+export * from './service-data-source';

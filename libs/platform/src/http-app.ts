@@ -1,0 +1,52 @@
+import {
+  type DynamicModule,
+  type INestApplication,
+  type LogLevel,
+  type Type,
+} from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ProblemDetailsFilter } from './problem-details.filter';
+import { createValidationPipe } from './validation';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+export function logLevels(level: string): LogLevel[] {
+  const i = LEVELS.indexOf(level as LogLevel);
+  return LEVELS.slice(0, i < 0 ? 4 : i + 1);
+}
+
+export interface HttpAppOptions {
+  logLevel: string;
+  /** Largest JSON body accepted. */
+  jsonLimit?: string;
+}
+
+/**
+ * A Nest HTTP app with the project's defaults: problem+json errors, strict validation,
+ * bounded JSON bodies, no framework fingerprint, graceful shutdown.
+ */
+export async function createHttpApp(
+  module: Type<unknown> | DynamicModule,
+  o: HttpAppOptions,
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, {
+    logger: logLevels(o.logLevel),
+    bodyParser: false,
+  });
+  configureHttpApp(app, o);
+  return app;
+}
+
+export function configureHttpApp(app: INestApplication, o: HttpAppOptions): void {
+  const express = app as NestExpressApplication;
+  express.disable('x-powered-by');
+  express.useBodyParser('json', {
+    limit: o.jsonLimit ?? '1mb',
+    strict: true,
+    type: ['application/json'],
+  });
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+}

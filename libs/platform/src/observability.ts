@@ -1,0 +1,86 @@
+import { Controller, Get, Global, Header, HttpCode, Injectable, Module, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { PublicRoute } from './auth';
+
+type Check = () => Promise<void>;
+
+/** Where an app registers its readiness checks and metric registries. */
+@Injectable()
+export class ObservabilityRegistry {
+  private readonly checks = new Map<string, Check>();
+  private readonly registries: Registry[] = [];
+  readonly processRegistry = new Registry();
+
+  constructor() {
+    collectDefaultMetrics({ register: this.processRegistry, prefix: 'wgas_' });
+    this.registries.push(this.processRegistry);
+  }
+
+  addCheck(name: string, check: Check): void {
+    this.checks.set(name, check);
+  }
+
+  addRegistry(registry: Registry): void {
+    this.registries.push(registry);
+  }
+
+  async runChecks(): Promise<Record<string, string>> {
+    const results: Record<string, string> = {};
+    await Promise.all(
+      [...this.checks].map(async ([name, check]) => {
+        try {
+          await Promise.race([
+            check(),
+            new Promise((_, no) => setTimeout(() => no(new Error('timeout')), 2000)),
+          ]);
+          results[name] = 'up';
+        } catch (e) {
+          results[name] = `down: ${(e as Error).message}`;
+        }
+      }),
+    );
+    return results;
+  }
+
+  async metrics(): Promise<{ contentType: string; body: string }> {
+    const merged = Registry.merge(this.registries);
+    return { contentType: merged.contentType, body: await merged.metrics() };
+  }
+}
+
+@PublicRoute()
+@Controller()
+export class ObservabilityController {
+  constructor(private readonly registry: ObservabilityRegistry) {}
+
+  /** Liveness: the process answers. */
+  @Get('health/live')
+  @HttpCode(200)
+  live() {
+    return { status: 'up' };
+  }
+
+  /** Readiness: every dependency check passes (database, Kafka, ...). */
+  @Get('health/ready')
+  async ready(@Res() res: Response) {
+    const checks = await this.registry.runChecks();
+    const up = Object.values(checks).every((v) => v === 'up');
+    res.status(up ? 200 : 503).json({ status: up ? 'up' : 'down', checks });
+  }
+
+  @Get('metrics')
+  @Header('Cache-Control', 'no-store')
+  async metrics(@Res() res: Response) {
+    const { contentType, body } = await this.registry.metrics();
+    res.type(contentType).send(body);
+  }
+}
+
+@Global()
+@Module({
+  providers: [ObservabilityRegistry],
+  controllers: [ObservabilityController],
+  exports: [ObservabilityRegistry],
+})
+export class ObservabilityModule {}

@@ -1,0 +1,65 @@
+import {
+  ArgumentsHost,
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import {
+  PROBLEM_CONTENT_TYPE,
+  ProblemException,
+  problem,
+  type ProblemDetails,
+} from './problem-details';
+
+/** Errors from Express body parsing, mapped to stable codes instead of 500s. */
+const BODY_PARSER_CODES: Record<string, [number, string]> = {
+  'entity.too.large': [413, 'request.too_large'],
+  'entity.parse.failed': [400, 'request.malformed_json'],
+  'encoding.unsupported': [415, 'request.unsupported_encoding'],
+  'charset.unsupported': [415, 'request.unsupported_charset'],
+  'entity.verify.failed': [400, 'request.invalid_body'],
+  'request.aborted': [400, 'request.aborted'],
+  'request.size.invalid': [400, 'request.invalid_size'],
+  'stream.encoding.set': [500, 'internal'],
+};
+
+/**
+ * Every error leaves as RFC 9457 problem+json. Stack traces never reach a client; a
+ * genuine 500 is logged with its stack and answered with a generic message.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request>();
+    const res = ctx.getResponse<Response>();
+    const body = this.toProblem(exception, req.originalUrl?.split('?')[0]);
+    if (body.status >= 500) {
+      this.logger.error(
+        `${req.method} ${req.originalUrl?.split('?')[0]}: ${(exception as Error)?.stack ?? exception}`,
+      );
+    }
+    if (res.headersSent) return;
+    res.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+  }
+
+  private toProblem(exception: unknown, instance?: string): ProblemDetails {
+    if (exception instanceof ProblemException) return exception.toProblem(instance);
+    const bodyParser = (exception as { type?: string })?.type;
+    if (bodyParser && BODY_PARSER_CODES[bodyParser]) {
+      const [status, code] = BODY_PARSER_CODES[bodyParser];
+      return problem(status, code, (exception as Error).message, instance);
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = status === HttpStatus.NOT_FOUND ? 'route.not_found' : `http.${status}`;
+      return problem(status, code, exception.message, instance);
+    }
+    return problem(500, 'internal', 'An internal error occurred. It has been logged.', instance);
+  }
+}
