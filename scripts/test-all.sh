@@ -23,7 +23,9 @@ trap cleanup EXIT
 
 say "type-checking"
 npx tsc -p tsconfig.json --noEmit
-say "linting"
+say "linting (module boundaries from the Nx project graph)"
+export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
+npx nx show projects >/dev/null
 npx eslint . --max-warnings=0
 say "checking formatting"
 npx prettier --check . --log-level warn

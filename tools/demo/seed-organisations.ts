@@ -8,11 +8,14 @@ import 'reflect-metadata';
 import { loadConfig } from '@wgas/config';
 import { openServiceDataSource } from '@wgas/persistence';
 import { InboxEntry, OutboxMessage } from '@wgas/messaging';
-import { IntakeConfig } from '../../apps/intake/src/intake.config';
-import { INTAKE_ENTITIES, INTAKE_SCHEMA } from '../../apps/intake/src/intake.module';
-import { INTAKE_MIGRATIONS } from '../../apps/intake/src/migrations';
-import { ApiKeyService } from '../../apps/intake/src/organisations/api-key.service';
-import { Organisation } from '../../apps/intake/src/organisations/organisation.entity';
+import {
+  ApiKeyService,
+  INTAKE_ENTITIES,
+  INTAKE_MIGRATIONS,
+  INTAKE_SCHEMA,
+  IntakeConfig,
+  Organisation,
+} from '@wgas/intake';
 
 async function main(): Promise<void> {
   const config = loadConfig(IntakeConfig);

@@ -1,14 +1,8 @@
 import { InboxEntry, OutboxMessage } from '@wgas/messaging';
 import type { ServiceDataSourceOptions } from '@wgas/persistence';
-import { INTAKE_ENTITIES, INTAKE_SCHEMA } from '../../apps/intake/src/intake.module';
-import { INTAKE_MIGRATIONS } from '../../apps/intake/src/migrations';
-import { FANOUT_ENTITIES, FANOUT_SCHEMA } from '../../apps/fanout/src/fanout.module';
-import { FANOUT_MIGRATIONS } from '../../apps/fanout/src/migrations';
-import { NORMALISER_MIGRATIONS } from '../../apps/normaliser/src/migrations';
-import {
-  NORMALISER_ENTITIES,
-  NORMALISER_SCHEMA,
-} from '../../apps/normaliser/src/normaliser.module';
+import { INTAKE_ENTITIES, INTAKE_MIGRATIONS, INTAKE_SCHEMA } from '@wgas/intake';
+import { FANOUT_ENTITIES, FANOUT_MIGRATIONS, FANOUT_SCHEMA } from '@wgas/fanout';
+import { NORMALISER_ENTITIES, NORMALISER_MIGRATIONS, NORMALISER_SCHEMA } from '@wgas/normaliser';
 
 export interface ServiceSchema {
   schema: string;

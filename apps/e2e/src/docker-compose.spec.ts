@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { configVariables, loadConfig, type NodeConfig } from '@wgas/config';
-import { FanoutConfig } from '../../fanout/src/fanout.config';
-import { IntakeConfig } from '../../intake/src/intake.config';
-import { NormaliserConfig } from '../../normaliser/src/normaliser.config';
+import { FanoutConfig } from '@wgas/fanout';
+import { IntakeConfig } from '@wgas/intake';
+import { NormaliserConfig } from '@wgas/normaliser';
 
 interface ComposeService {
   labels?: Record<string, string>;

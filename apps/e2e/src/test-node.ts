@@ -3,13 +3,9 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { loadConfig } from '@wgas/config';
 import { dropDatabase } from '@wgas/persistence';
-import { createFanoutApp } from '../../fanout/src/fanout.app';
-import { FanoutConfig } from '../../fanout/src/fanout.config';
-import { createIntakeApp } from '../../intake/src/intake.app';
-import { IntakeConfig } from '../../intake/src/intake.config';
-import { ApiKeyService } from '../../intake/src/organisations/api-key.service';
-import { createNormaliserApp } from '../../normaliser/src/normaliser.app';
-import { NormaliserConfig } from '../../normaliser/src/normaliser.config';
+import { FanoutConfig, createFanoutApp } from '@wgas/fanout';
+import { ApiKeyService, IntakeConfig, createIntakeApp } from '@wgas/intake';
+import { NormaliserConfig, createNormaliserApp } from '@wgas/normaliser';
 
 export const TEST_CONSORTIUM_KEY = 'test-consortium-key-0123456789abcdef';
 export const TEST_WEBHOOK_SECRET = `whsec_${Buffer.from('test-webhook-secret-32-bytes-long!!').toString('base64')}`;

@@ -32,14 +32,14 @@ export class ConsumerMetrics {
       labelNames: ['topic', 'reason'],
       registers: [this.registry],
     });
-    const self = this;
+    const collectLag = (gauge: Gauge<'topic'>) => this.collectLag(gauge);
     this.lag = new Gauge({
       name: 'wgas_consumer_lag_messages',
       help: 'Messages behind the end of each topic (sum over partitions), read at scrape time',
       labelNames: ['topic'],
       registers: [this.registry],
       async collect() {
-        await self.collectLag(this);
+        await collectLag(this);
       },
     });
   }
