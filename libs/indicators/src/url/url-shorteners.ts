@@ -1,0 +1,25 @@
+// Shortener hosts hide the real destination; the indicator is still the short link, but telcos
+// and analysts want to know it needs expanding.
+export const URL_SHORTENERS: ReadonlySet<string> = new Set([
+  'bit.ly',
+  'tinyurl.com',
+  't.co',
+  'goo.gl',
+  'ow.ly',
+  'is.gd',
+  'cutt.ly',
+  'rb.gy',
+  's.id',
+  'shorturl.at',
+  'rebrand.ly',
+  't.ly',
+  'tiny.cc',
+  'lnkd.in',
+  'buff.ly',
+  'bitly.com',
+  'v.gd',
+  'shorturl.asia',
+  'urlz.fr',
+  'surl.li',
+  'qrco.de',
+]);

@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { canonicaliseSafeBrowsing, normalise, type NormaliseResult } from '../src';
+import type { CorpusCase } from './corpus-case';
+
+const CORPUS_DIR = join(__dirname, 'corpus');
+
+function loadCorpus(): Array<[string, CorpusCase]> {
+  return readdirSync(CORPUS_DIR)
+    .filter((f) => f.endsWith('.ndjson'))
+    .flatMap((file) =>
+      readFileSync(join(CORPUS_DIR, file), 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => [file, JSON.parse(line) as CorpusCase] as [string, CorpusCase]),
+    );
+}
+
+const corpus = loadCorpus();
+
+function describeResult(result: NormaliseResult): string {
+  return result.ok
+    ? `${result.indicator.key} warnings=${result.indicator.warnings.map((w) => w.code).join(',')}`
+    : `rejected ${result.rejection.code}: ${result.rejection.message}`;
+}
+
+describe('golden corpus', () => {
+  it('has at least 400 cases covering every type and all 11 member states', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(400);
+    const countries = new Set(corpus.map(([, c]) => c.context.country));
+    for (const cc of ['BN', 'KH', 'ID', 'LA', 'MY', 'MM', 'PH', 'SG', 'TH', 'TL', 'VN'])
+      expect(countries).toContain(cc);
+    const types = new Set(corpus.map(([, c]) => ('type' in c.expect ? c.expect.type : null)));
+    for (const t of [
+      'phone',
+      'short_code',
+      'sms_sender',
+      'url',
+      'domain',
+      'email',
+      'bank_account',
+      'payment_proxy',
+      'ewallet',
+      'crypto',
+      'messaging',
+      'apk',
+      'file_hash',
+      'emvco_qr',
+    ]) {
+      expect(types).toContain(t);
+    }
+  });
+
+  it.each(corpus.map(([file, c]) => [`${file} ${c.id}`, c] as const))('%s', (_name, c) => {
+    const expected = c.expect;
+    if ('safeBrowsing' in expected) {
+      const input = c.encoding === 'latin1' ? Buffer.from(c.input, 'latin1') : c.input;
+      expect(canonicaliseSafeBrowsing(input)?.url).toBe(expected.safeBrowsing);
+      return;
+    }
+    const result = normalise(c.input, c.context);
+    if (!expected.ok) {
+      expect({
+        ok: result.ok,
+        code: result.ok ? describeResult(result) : result.rejection.code,
+      }).toEqual({ ok: false, code: expected.code });
+      return;
+    }
+    if (!result.ok)
+      throw new Error(
+        `expected ${expected.type}:${expected.canonical}, got ${describeResult(result)}`,
+      );
+    const { indicator } = result;
+    expect({ type: indicator.type, canonical: indicator.canonical }).toEqual({
+      type: expected.type,
+      canonical: expected.canonical,
+    });
+    expect(indicator.key).toBe(`${indicator.type}:${indicator.canonical}`);
+    if (expected.warnings)
+      expect(indicator.warnings.map((w) => w.code).sort()).toEqual([...expected.warnings].sort());
+    if (expected.related)
+      expect((indicator.related ?? []).map((r) => r.key)).toEqual(
+        expect.arrayContaining(expected.related),
+      );
+    if (expected.attributes) expect(indicator.attributes).toMatchObject(expected.attributes);
+  });
+});
