@@ -1,4 +1,5 @@
 import { Webhook } from 'standardwebhooks';
+import { DataSource } from 'typeorm';
 import { WebhookReceiver, waitFor } from '@wgas/testing';
 import { startTestNode, TEST_WEBHOOK_SECRET, type TestNode } from './test-node';
 
@@ -34,12 +35,13 @@ describe('walking skeleton: HTTP report in, signed webhook alert out', () => {
         indicators: [
           { value: '081-234-5678', type: 'phone' },
           { value: 'HTTP://Evil.Example/login?utm_source=sms' },
+          { value: 'KBANK 123-4-56789-0', type: 'bank_account' },
         ],
       }),
     });
     expect(res.status).toBe(201);
     const report = (await res.json()) as { id: string; indicators: unknown[] };
-    expect(report.indicators).toHaveLength(2);
+    expect(report.indicators).toHaveLength(3);
 
     const phoneAlert = await waitFor(
       () => receiver.delivered().find((r) => (r.json as AlertBody).indicator.type === 'phone'),
@@ -62,6 +64,18 @@ describe('walking skeleton: HTTP report in, signed webhook alert out', () => {
       { what: 'url alert webhook' },
     );
     expect((urlAlert.json as AlertBody).indicator.value).toBe('http://evil.example/login');
+    // The webhook belongs to a telco: the sharing policy keeps the mule account from it,
+    // though fan-out did see it (phone, url, its domain, bank account: four events).
+    const fanout = node.apps.fanout!.get(DataSource);
+    await waitFor(
+      async () =>
+        ((await fanout.query('SELECT count(*)::int AS n FROM fanout.inbox')) as [{ n: number }])[0]
+          .n >= 4,
+      { what: 'fan-out to see all four indicator events' },
+    );
+    expect(
+      receiver.received.some((r) => (r.json as AlertBody).indicator.type === 'bank_account'),
+    ).toBe(false);
     // The narrative never leaves intake.
     expect(receiver.received.some((r) => r.body.includes('Caller claimed'))).toBe(false);
   });

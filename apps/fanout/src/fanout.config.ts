@@ -1,4 +1,4 @@
-import { IsInt, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { NodeConfig } from '@wgas/config';
 
 /** Fan-out settings; see NodeConfig for the shared ones. */
@@ -12,6 +12,10 @@ export class FanoutConfig extends NodeConfig {
   @ValidateIf((c: FanoutConfig) => c.WEBHOOK_URL !== '')
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   WEBHOOK_URL = '';
+
+  /** Who the configured webhook belongs to; decides which indicator types it receives. */
+  @IsIn(['telco', 'bank', 'agency'])
+  WEBHOOK_ROLE = 'telco';
 
   /** Standard Webhooks signing secret, `whsec_<base64>`. Never logged. */
   @ValidateIf((c: FanoutConfig) => c.WEBHOOK_SECRET !== '')

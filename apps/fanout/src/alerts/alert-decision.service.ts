@@ -10,13 +10,14 @@ import {
 import { UnknownEventTypeError } from '@wgas/messaging';
 import { NODE_CONFIG } from '@wgas/platform';
 import type { FanoutConfig } from '../fanout.config';
+import { decideSharing, type RecipientRole } from '../policy/sharing-policy';
 
 export const WEBHOOK_SUBSCRIBER = 'webhook';
 
 /**
  * Turns an indicator event into alerts and queued deliveries, in the consumer's inbox
- * transaction. An indicator is alerted once per subscriber and action; RED never leaves
- * the node's own agencies, so it produces no webhook alert.
+ * transaction. The sharing policy decides per recipient, and its rule is stored with the
+ * alert; an indicator is alerted once per subscriber and action.
  */
 @Injectable()
 export class AlertDecisionService {
@@ -25,7 +26,19 @@ export class AlertDecisionService {
   async apply(event: CloudEvent, m: EntityManager): Promise<void> {
     if (event.type !== EVENT_TYPES.indicatorUpserted) throw new UnknownEventTypeError(event.type);
     const indicator = validateEventData(IndicatorUpsertedV1, event.type, event.data);
-    if (!this.config.WEBHOOK_URL || indicator.tlp === 'RED') return;
+    if (!this.config.WEBHOOK_URL) return;
+    const decision = decideSharing(
+      {
+        type: indicator.type,
+        tlp: indicator.tlp,
+        originNode: this.config.NODE_ID,
+        confidence: indicator.confidence,
+        typology: indicator.typology,
+        countries: indicator.countries,
+      },
+      { role: this.config.WEBHOOK_ROLE as RecipientRole, node: this.config.NODE_ID },
+    );
+    if (!decision.send) return;
     const alertId = randomUUID();
     const payload = {
       alertId,
