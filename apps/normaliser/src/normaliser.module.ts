@@ -3,6 +3,7 @@ import { NodeInfrastructureModule, ObservabilityModule } from '@wgas/platform';
 import { IndicatorSighting } from './indicators/indicator-sighting.entity';
 import { Indicator } from './indicators/indicator.entity';
 import { ReportNormalisationService } from './indicators/report-normalisation.service';
+import { ReportRetractionService } from './indicators/report-retraction.service';
 import { ReportsConsumer } from './indicators/reports.consumer';
 import { NORMALISER_MIGRATIONS } from './migrations';
 import type { NormaliserConfig } from './normaliser.config';
@@ -26,7 +27,7 @@ export class NormaliserModule {
         }),
       ],
       controllers: [ReportsConsumer],
-      providers: [ReportNormalisationService],
+      providers: [ReportNormalisationService, ReportRetractionService],
     };
   }
 }

@@ -5,4 +5,7 @@ export * from './vocabulary';
 export * from './events/event-types';
 export * from './events/report-submitted.v1';
 export * from './events/indicator-upserted.v1';
+export * from './events/report-normalised.v1';
+export * from './events/report-retracted.v1';
 export * from './events/validate-event';
+export * from './events/indicator-retracted.v1';

@@ -7,6 +7,7 @@ export const TOPIC_SUFFIX = {
   indicators: 'indicators.v1',
   actions: 'actions.v1',
   exchange: 'exchange.v1',
+  reportOutcomes: 'report-outcomes.v1',
 } as const;
 
 export type TopicName = keyof typeof TOPIC_SUFFIX;

@@ -3,6 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   EVENT_TYPES,
+  INDICATOR_RETRACTED_V1,
+  IndicatorRetractedV1,
   IndicatorUpsertedV1,
   validateEventData,
   type CloudEvent,
@@ -24,6 +26,7 @@ export class AlertDecisionService {
   constructor(@Inject(NODE_CONFIG) private readonly config: FanoutConfig) {}
 
   async apply(event: CloudEvent, m: EntityManager): Promise<void> {
+    if (event.type === INDICATOR_RETRACTED_V1) return this.withdraw(event, m);
     if (event.type !== EVENT_TYPES.indicatorUpserted) throw new UnknownEventTypeError(event.type);
     const indicator = validateEventData(IndicatorUpsertedV1, event.type, event.data);
     if (!this.config.WEBHOOK_URL) return;
@@ -58,24 +61,68 @@ export class AlertDecisionService {
       origin: this.config.NODE_ID,
       createdAt: new Date().toISOString(),
     };
+    await this.queueAlert(m, {
+      alertId,
+      indicatorId: indicator.indicatorId,
+      action: 'block',
+      reason: decision.rule,
+      eventId: event.id,
+      payload,
+    });
+  }
+
+  /**
+   * A report behind the indicator was retracted. If nothing supports it any more, the
+   * subscriber that was told to block it is told to unblock.
+   */
+  private async withdraw(event: CloudEvent, m: EntityManager): Promise<void> {
+    const retracted = validateEventData(IndicatorRetractedV1, event.type, event.data);
+    if (!this.config.WEBHOOK_URL || retracted.status !== 'retracted') return;
+    const [block] = (await m.query(
+      `SELECT payload FROM fanout.alerts WHERE subscriber = $1 AND indicator_id = $2 AND action = 'block'`,
+      [WEBHOOK_SUBSCRIBER, retracted.indicatorId],
+    )) as { payload: { indicator: Record<string, unknown> } }[];
+    if (!block) return;
+    const alertId = randomUUID();
+    await this.queueAlert(m, {
+      alertId,
+      indicatorId: retracted.indicatorId,
+      action: 'unblock',
+      reason: 'retracted:no-supporting-report',
+      eventId: event.id,
+      payload: {
+        alertId,
+        action: 'unblock',
+        reason: 'report_retracted',
+        indicator: block.payload.indicator,
+        origin: this.config.NODE_ID,
+        createdAt: new Date().toISOString(),
+      },
+    });
+  }
+
+  /** Records the alert (once per subscriber, indicator and action) and queues its webhook. */
+  private async queueAlert(m: EntityManager, a: QueuedAlert): Promise<void> {
     const inserted = (await m.query(
       `INSERT INTO fanout.alerts (id, subscriber, indicator_id, action, reason, source_event_id, payload)
-       VALUES ($1, $2, $3, 'block', $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id`,
-      [
-        alertId,
-        WEBHOOK_SUBSCRIBER,
-        indicator.indicatorId,
-        `tlp:${indicator.tlp}:configured-webhook`,
-        event.id,
-        payload,
-      ],
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id`,
+      [a.alertId, WEBHOOK_SUBSCRIBER, a.indicatorId, a.action, a.reason, a.eventId, a.payload],
     )) as unknown[];
     if (inserted.length === 0) return;
     await m.query(
       `INSERT INTO fanout.webhook_deliveries (id, alert_id, url, status, attempts, next_attempt_at, created_at)
        VALUES ($1, $2, $3, 'pending', 0, now(), now())`,
-      [`msg_${alertId.replace(/-/g, '')}`, alertId, this.config.WEBHOOK_URL],
+      [`msg_${a.alertId.replace(/-/g, '')}`, a.alertId, this.config.WEBHOOK_URL],
     );
     await m.query(`SELECT pg_notify('wgas_webhooks_fanout', '')`);
   }
+}
+
+interface QueuedAlert {
+  alertId: string;
+  indicatorId: string;
+  action: 'block' | 'unblock';
+  reason: string;
+  eventId: string;
+  payload: object;
 }

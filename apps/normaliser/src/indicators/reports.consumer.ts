@@ -1,16 +1,27 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { TOPIC_SUFFIX, type CloudEvent } from '@wgas/contracts';
-import type { EventContext } from '@wgas/messaging';
+import { EVENT_TYPES, TOPIC_SUFFIX, type CloudEvent } from '@wgas/contracts';
+import { UnknownEventTypeError, type EventContext } from '@wgas/messaging';
 import { ReportNormalisationService } from './report-normalisation.service';
+import { ReportRetractionService } from './report-retraction.service';
 
-/** Kafka handler for `<node>.reports.v1`: parse, call the use case, nothing else. */
+/** Kafka handler for `<node>.reports.v1`: route by event type to one use case. */
 @Controller()
 export class ReportsConsumer {
-  constructor(private readonly normalisation: ReportNormalisationService) {}
+  constructor(
+    private readonly normalisation: ReportNormalisationService,
+    private readonly retraction: ReportRetractionService,
+  ) {}
 
   @EventPattern(TOPIC_SUFFIX.reports)
-  async onReport(@Payload() event: CloudEvent, @Ctx() ctx: EventContext): Promise<void> {
-    await this.normalisation.apply(event, ctx.manager);
+  async onReportEvent(@Payload() event: CloudEvent, @Ctx() ctx: EventContext): Promise<void> {
+    switch (event.type) {
+      case EVENT_TYPES.reportSubmitted:
+        return this.normalisation.apply(event, ctx.manager);
+      case EVENT_TYPES.reportRetracted:
+        return this.retraction.apply(event, ctx.manager);
+      default:
+        throw new UnknownEventTypeError(event.type);
+    }
   }
 }
