@@ -1,5 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { NodeInfrastructureModule, ObservabilityModule } from '@wgas/platform';
+import {
+  ApiKeyReplica,
+  IdentityReplicaModule,
+  NodeInfrastructureModule,
+  ObservabilityModule,
+} from '@wgas/platform';
 import { AlertDecisionService } from './alerts/alert-decision.service';
 import { Alert } from './alerts/alert.entity';
 import { IndicatorsConsumer } from './alerts/indicators.consumer';
@@ -9,7 +14,7 @@ import { WebhookDelivery } from './webhooks/webhook-delivery.entity';
 import { WebhookDeliveryWorker } from './webhooks/webhook-delivery.worker';
 
 export const FANOUT_SCHEMA = 'fanout';
-export const FANOUT_ENTITIES = [Alert, WebhookDelivery];
+export const FANOUT_ENTITIES = [Alert, WebhookDelivery, ApiKeyReplica];
 
 @Module({})
 export class FanoutModule {
@@ -18,6 +23,7 @@ export class FanoutModule {
       module: FanoutModule,
       imports: [
         ObservabilityModule,
+        IdentityReplicaModule,
         NodeInfrastructureModule.forRoot({
           config,
           schema: FANOUT_SCHEMA,

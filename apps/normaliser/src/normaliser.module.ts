@@ -1,5 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { NodeInfrastructureModule, ObservabilityModule } from '@wgas/platform';
+import {
+  ApiKeyReplica,
+  IdentityReplicaModule,
+  NodeInfrastructureModule,
+  ObservabilityModule,
+} from '@wgas/platform';
 import { IndicatorSighting } from './indicators/indicator-sighting.entity';
 import { Indicator } from './indicators/indicator.entity';
 import { ReportNormalisationService } from './indicators/report-normalisation.service';
@@ -9,7 +14,7 @@ import { NORMALISER_MIGRATIONS } from './migrations';
 import type { NormaliserConfig } from './normaliser.config';
 
 export const NORMALISER_SCHEMA = 'normaliser';
-export const NORMALISER_ENTITIES = [Indicator, IndicatorSighting];
+export const NORMALISER_ENTITIES = [Indicator, IndicatorSighting, ApiKeyReplica];
 
 @Module({})
 export class NormaliserModule {
@@ -18,6 +23,7 @@ export class NormaliserModule {
       module: NormaliserModule,
       imports: [
         ObservabilityModule,
+        IdentityReplicaModule,
         NodeInfrastructureModule.forRoot({
           config,
           schema: NORMALISER_SCHEMA,

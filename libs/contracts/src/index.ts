@@ -9,3 +9,4 @@ export * from './events/report-normalised.v1';
 export * from './events/report-retracted.v1';
 export * from './events/validate-event';
 export * from './events/indicator-retracted.v1';
+export * from './events/api-key-changed.v1';

@@ -8,9 +8,17 @@ export const TOPIC_SUFFIX = {
   actions: 'actions.v1',
   exchange: 'exchange.v1',
   reportOutcomes: 'report-outcomes.v1',
+  identity: 'identity.v1',
 } as const;
 
 export type TopicName = keyof typeof TOPIC_SUFFIX;
+
+/** Topics that keep only the latest record per key (Kafka log compaction). */
+export const COMPACTED_TOPIC_SUFFIXES: ReadonlySet<string> = new Set([TOPIC_SUFFIX.identity]);
+
+export function isCompactedTopic(topic: string): boolean {
+  return [...COMPACTED_TOPIC_SUFFIXES].some((suffix) => topic.endsWith(`.${suffix}`));
+}
 
 export function topicName(namespace: string, name: TopicName): string {
   return `${namespace}.${TOPIC_SUFFIX[name]}`;

@@ -6,3 +6,4 @@ export * from './http-app';
 export * from './auth';
 export * from './node-infrastructure.module';
 export * from './event-consumer';
+export * from './identity';

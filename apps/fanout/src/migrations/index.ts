@@ -1,4 +1,5 @@
 import { Initial1795685626799 } from './1795685626799-initial';
+import { ApiKeyReplicas1795687360605 } from './1795687360605-api-key-replicas';
 
 /** Every fan-out migration, in order. Generate new ones with `npm run migration:generate -- fanout Name`. */
-export const FANOUT_MIGRATIONS = [Initial1795685626799];
+export const FANOUT_MIGRATIONS = [Initial1795685626799, ApiKeyReplicas1795687360605];

@@ -1,4 +1,5 @@
 import { Initial1795685625586 } from './1795685625586-initial';
+import { ApiKeyReplicas1795687358729 } from './1795687358729-api-key-replicas';
 
 /** Every normaliser migration, in order. Generate new ones with `npm run migration:generate -- normaliser Name`. */
-export const NORMALISER_MIGRATIONS = [Initial1795685625586];
+export const NORMALISER_MIGRATIONS = [Initial1795685625586, ApiKeyReplicas1795687358729];

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Kafka, logLevel, type LogEntry, type Producer } from 'kafkajs';
+import { isCompactedTopic } from '@wgas/contracts';
 
 const logger = new Logger('kafkajs');
 
@@ -55,7 +56,14 @@ export async function ensureTopics(
     const missing = topics.filter((t) => !existing.has(t));
     if (missing.length > 0) {
       await admin.createTopics({
-        topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: -1 })),
+        topics: missing.map((topic) => ({
+          topic,
+          numPartitions,
+          replicationFactor: -1,
+          configEntries: isCompactedTopic(topic)
+            ? [{ name: 'cleanup.policy', value: 'compact' }]
+            : [],
+        })),
         waitForLeaders: true,
       });
     }
