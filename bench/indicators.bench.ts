@@ -1,11 +1,10 @@
 // Indicator normalisation throughput on one core (Node runs it on one thread).
 //   node -r ./tools/register.js bench/indicators.bench.ts
 // Prints a table and writes bench/results/indicators.json. Not a test: nothing asserts on time.
-import { execSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalise, type NormaliseContext } from '@wgas/indicators';
+import { machineInfo, writeBenchResult, type BenchResult } from './lib/bench-kit';
 
 interface Sample {
   value: string;
@@ -52,28 +51,7 @@ function measure(samples: Sample[]): { perSecond: number; meanMicros: number; op
   };
 }
 
-function gitCommit(): string | null {
-  try {
-    return execSync('git rev-parse HEAD', { stdio: ['ignore', 'pipe', 'ignore'] })
-      .toString()
-      .trim();
-  } catch {
-    return null;
-  }
-}
-
-function cpuModel(): string {
-  try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8')
-      .split('\n')
-      .find((l) => l.startsWith('model name'));
-    return line ? (line.split(':')[1]?.trim() ?? 'unknown') : (cpus()[0]?.model ?? 'unknown');
-  } catch {
-    return cpus()[0]?.model ?? 'unknown';
-  }
-}
-
-function main(): void {
+async function main(): Promise<void> {
   const corpus = loadCorpus();
   // Bulk imports are dominated by phone numbers, URLs and bank accounts; weight the mix that way.
   const bulkMix = corpus.filter((s) =>
@@ -105,31 +83,28 @@ function main(): void {
     console.log(
       `${r.name.padEnd(60)} ${String(r.distinctInputs).padStart(7)} ${r.perSecond.toLocaleString('en-US').padStart(13)} ${r.meanMicros.toFixed(2).padStart(8)}`,
     );
-  const machine = {
-    cpuModel: cpuModel(),
-    cores: cpus().length,
-    memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)),
-    node: process.version,
-    platform: `${process.platform}-${process.arch}`,
-  };
-  console.log(
-    `\n${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}`,
-  );
-  const output = {
-    benchmark: 'indicators.normalise',
+  const result: BenchResult = {
+    name: 'indicators',
+    title: 'Indicator normalisation (libs/indicators, one core)',
     date: new Date().toISOString(),
-    unit: 'indicators per second (best of rounds, single thread)',
-    method: { rounds: ROUNDS, warmupRounds: 1, minOpsPerRound: TARGET_OPS_PER_ROUND },
-    sampleSize: corpus.length,
-    results,
-    machine,
-    gitCommit: gitCommit(),
+    rerun: 'node -r ./tools/register.js bench/indicators.bench.ts',
+    machine: await machineInfo(),
+    figures: results.map((r) => ({
+      stage: `normalise only: ${r.name}`,
+      metric: 'indicators/s',
+      value: r.perSecond,
+      unit: 'indicators/s',
+      sampleSize: r.ops,
+      ...(r.name.startsWith('mixed: whole') ? { target: '>= 50,000/s on one core' } : {}),
+    })),
+    notes: [
+      `Best of ${ROUNDS} rounds of at least ${TARGET_OPS_PER_ROUND.toLocaleString('en-US')} normalisations after a warm-up round, over the ${corpus.length} inputs of the golden corpus (libs/indicators/test/corpus), on one Node thread.`,
+    ],
   };
-  mkdirSync(join(__dirname, 'results'), { recursive: true });
-  writeFileSync(
-    join(__dirname, 'results', 'indicators.json'),
-    `${JSON.stringify(output, null, 2)}\n`,
-  );
+  console.log(`\nwrote ${writeBenchResult(result)}`);
 }
 
-main();
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
