@@ -1,0 +1,3 @@
+export * from './node-keys';
+export * from './peer-registry';
+export * from './signed-envelope';

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { generateNodeKeyPair, privateKeyFromPem } from './node-keys';
+import { PeerRegistry, PeerRegistryError } from './peer-registry';
+import { signEnvelope, verifyEnvelope, type ExchangeEnvelope } from './signed-envelope';
+
+const th = generateNodeKeyPair('th');
+const thNext = generateNodeKeyPair('th');
+const stranger = generateNodeKeyPair('th');
+const now = new Date('2026-11-26T10:00:00Z');
+
+const registry = PeerRegistry.parse({
+  peers: [
+    {
+      node: 'th',
+      keys: [
+        {
+          keyId: th.keyId,
+          publicKey: th.publicKey,
+          notBefore: '2026-01-01T00:00:00Z',
+          notAfter: '2026-12-01T00:00:00Z',
+        },
+        {
+          keyId: `${thNext.keyId}-next`,
+          publicKey: thNext.publicKey,
+          notBefore: '2026-11-20T00:00:00Z',
+        },
+      ],
+      receives: { maxTlp: 'AMBER' },
+    },
+  ],
+});
+
+const envelope = (over: Partial<ExchangeEnvelope> = {}): ExchangeEnvelope => ({
+  origin: 'th',
+  eventId: randomUUID(),
+  sequence: 1,
+  timestamp: now.toISOString(),
+  keyId: th.keyId,
+  kind: 'indicator.v1',
+  payload: { type: 'phone', canonical: '+66812345678', tlp: 'GREEN' },
+  ...over,
+});
+const opts = { registry, self: 'my', now, maxAgeMs: 24 * 3600_000 };
+
+describe('signed exchange envelopes', () => {
+  it('verifies an envelope signed with a registered key', () => {
+    const signed = signEnvelope(envelope(), privateKeyFromPem(th.privateKeyPem));
+    expect(verifyEnvelope(signed, opts)).toEqual({ ok: true, envelope: signed.envelope });
+  });
+
+  it('survives a JSON round trip with reordered keys (canonical JSON)', () => {
+    const signed = signEnvelope(envelope(), privateKeyFromPem(th.privateKeyPem));
+    const reordered = JSON.parse(
+      JSON.stringify({ signature: signed.signature, envelope: { ...signed.envelope } }),
+    ) as unknown;
+    expect(verifyEnvelope(reordered, opts).ok).toBe(true);
+  });
+
+  it('refuses a tampered payload', () => {
+    const signed = signEnvelope(envelope(), privateKeyFromPem(th.privateKeyPem));
+    const tampered = {
+      ...signed,
+      envelope: {
+        ...signed.envelope,
+        payload: { type: 'phone', canonical: '+66899999999', tlp: 'GREEN' },
+      },
+    };
+    expect(verifyEnvelope(tampered, opts)).toEqual({ ok: false, reason: 'bad_signature' });
+  });
+
+  it('refuses a forged envelope signed with a key that is not the registered one', () => {
+    const forged = signEnvelope(envelope(), privateKeyFromPem(stranger.privateKeyPem));
+    expect(verifyEnvelope(forged, opts)).toEqual({ ok: false, reason: 'bad_signature' });
+  });
+
+  it('refuses unknown nodes, unknown key ids, loops, stale and malformed envelopes', () => {
+    const key = privateKeyFromPem(th.privateKeyPem);
+    expect(verifyEnvelope(signEnvelope(envelope({ origin: 'sg' }), key), opts)).toEqual({
+      ok: false,
+      reason: 'unknown_node',
+    });
+    expect(verifyEnvelope(signEnvelope(envelope({ keyId: 'th-nope' }), key), opts)).toEqual({
+      ok: false,
+      reason: 'unknown_key',
+    });
+    expect(verifyEnvelope(signEnvelope(envelope(), key), { ...opts, self: 'th' })).toEqual({
+      ok: false,
+      reason: 'loop',
+    });
+    const old = signEnvelope(envelope({ timestamp: '2026-11-01T00:00:00Z' }), key);
+    expect(verifyEnvelope(old, opts)).toEqual({ ok: false, reason: 'stale' });
+    expect(verifyEnvelope({ envelope: { origin: 'th' } }, opts)).toEqual({
+      ok: false,
+      reason: 'malformed',
+    });
+    expect(verifyEnvelope('not an object', opts)).toEqual({ ok: false, reason: 'malformed' });
+  });
+
+  it('honours key validity windows, so rotation overlaps and retired keys stop working', () => {
+    const oldKey = privateKeyFromPem(th.privateKeyPem);
+    const newKey = privateKeyFromPem(thNext.privateKeyPem);
+    const viaNew = signEnvelope(envelope({ keyId: `${thNext.keyId}-next` }), newKey);
+    expect(verifyEnvelope(viaNew, opts).ok).toBe(true); // overlap: both valid on 2026-11-26
+    const afterRetirement = new Date('2026-12-02T00:00:00Z');
+    const lateOld = signEnvelope(envelope({ timestamp: afterRetirement.toISOString() }), oldKey);
+    expect(verifyEnvelope(lateOld, { ...opts, now: afterRetirement })).toEqual({
+      ok: false,
+      reason: 'unknown_key',
+    });
+  });
+});
+
+describe('PeerRegistry.parse', () => {
+  it('rejects a registry that would export RED or has malformed keys', () => {
+    expect(() =>
+      PeerRegistry.parse({ peers: [{ node: 'my', keys: [], receives: { maxTlp: 'RED' } }] }),
+    ).toThrow(PeerRegistryError);
+    expect(() =>
+      PeerRegistry.parse({
+        peers: [
+          {
+            node: 'my',
+            keys: [{ keyId: 'my-1', publicKey: 'short', notBefore: '2026-01-01T00:00:00Z' }],
+            receives: { maxTlp: 'GREEN' },
+          },
+        ],
+      }),
+    ).toThrow(PeerRegistryError);
+  });
+});
