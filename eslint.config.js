@@ -65,7 +65,10 @@ module.exports = tseslint.config(
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
-        { allow: ['@wgas/intake', '@wgas/normaliser', '@wgas/fanout'], depConstraints },
+        {
+          allow: ['@wgas/intake', '@wgas/normaliser', '@wgas/fanout', '@wgas/exchange'],
+          depConstraints,
+        },
       ],
     },
   },

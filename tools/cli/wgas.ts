@@ -1,8 +1,18 @@
 // `wgas`: operator CLI. Each subcommand lives in its own *.command.ts; add it to COMMANDS.
 import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from './cli-command';
+import { importCommand } from './import.command';
+import { keysCommand } from './keys.command';
+import { nodeCommand } from './node.command';
 import { normaliseCommand } from './normalise.command';
+import { orgsCommand } from './orgs.command';
 
-const COMMANDS: readonly CliCommand[] = [normaliseCommand];
+const COMMANDS: readonly CliCommand[] = [
+  normaliseCommand,
+  orgsCommand,
+  keysCommand,
+  importCommand,
+  nodeCommand,
+];
 
 function help(): string {
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`);

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     entities: [OutboxMessage, InboxEntry, ...INTAKE_ENTITIES],
     migrations: INTAKE_MIGRATIONS,
   });
-  const keys = new ApiKeyService(ds);
+  const keys = new ApiKeyService(ds, config);
   const country = config.NODE_ID.toUpperCase();
   const out: string[] = [];
   for (const role of ['agency', 'operator', 'telco', 'bank'] as const) {

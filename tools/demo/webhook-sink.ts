@@ -4,13 +4,22 @@
  *
  *   SINK_PORT=4100 SINK_NAME=th-telco WEBHOOK_SECRET=whsec_... node -r ./tools/register.js tools/demo/webhook-sink.ts
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { Webhook } from 'standardwebhooks';
 
 const port = Number(process.env.SINK_PORT ?? 4100);
 const name = process.env.SINK_NAME ?? 'sink';
-const secret = process.env.WEBHOOK_SECRET ?? '';
-const verifier = secret ? new Webhook(secret) : undefined;
+const secretFile = process.env.SINK_SECRET_FILE;
+
+/** The signing secret: from SINK_SECRET_FILE (a subscription's JSON, read per request because it is written after the sink starts) or WEBHOOK_SECRET. */
+function verifier(): Webhook | undefined {
+  let secret = process.env.WEBHOOK_SECRET ?? '';
+  if (secretFile && existsSync(secretFile)) {
+    secret = (JSON.parse(readFileSync(secretFile, 'utf8')) as { secret?: string }).secret ?? '';
+  }
+  return secret ? new Webhook(secret) : undefined;
+}
 
 createServer((req, res) => {
   const chunks: Buffer[] = [];
@@ -19,8 +28,9 @@ createServer((req, res) => {
     const body = Buffer.concat(chunks).toString('utf8');
     let verdict = 'unsigned';
     try {
-      if (verifier) {
-        verifier.verify(body, req.headers as Record<string, string>);
+      const v = verifier();
+      if (v) {
+        v.verify(body, req.headers as Record<string, string>);
         verdict = 'signature ok';
       }
     } catch {

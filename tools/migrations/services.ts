@@ -1,3 +1,4 @@
+import { EXCHANGE_ENTITIES, EXCHANGE_MIGRATIONS, EXCHANGE_SCHEMA } from '@wgas/exchange';
 import { InboxEntry, OutboxMessage } from '@wgas/messaging';
 import type { ServiceDataSourceOptions } from '@wgas/persistence';
 import { INTAKE_ENTITIES, INTAKE_MIGRATIONS, INTAKE_SCHEMA } from '@wgas/intake';
@@ -30,5 +31,11 @@ export const SERVICE_SCHEMAS: Record<string, ServiceSchema> = {
     entities: [OutboxMessage, InboxEntry, ...FANOUT_ENTITIES],
     migrations: FANOUT_MIGRATIONS,
     migrationsDir: 'apps/fanout/src/migrations',
+  },
+  exchange: {
+    schema: EXCHANGE_SCHEMA,
+    entities: [OutboxMessage, InboxEntry, ...EXCHANGE_ENTITIES],
+    migrations: EXCHANGE_MIGRATIONS,
+    migrationsDir: 'apps/exchange/src/migrations',
   },
 };

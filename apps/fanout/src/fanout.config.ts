@@ -1,4 +1,14 @@
-import { IsIn, IsInt, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { NodeConfig } from '@wgas/config';
 
 /** Fan-out settings; see NodeConfig for the shared ones. */
@@ -6,8 +16,9 @@ export class FanoutConfig extends NodeConfig {
   override HTTP_PORT = 3002;
 
   /**
-   * Webhook that receives every alert (the walking skeleton's single subscriber; per
-   * subscriber webhooks come with subscriptions). Empty: none.
+   * The node's static subscription: an operator-configured webhook that receives every
+   * alert the policy allows for `WEBHOOK_ROLE` (trusted: not SSRF-checked). Members
+   * manage their own subscriptions through `/v1/subscriptions`. Empty: none.
    */
   @ValidateIf((c: FanoutConfig) => c.WEBHOOK_URL !== '')
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
@@ -35,4 +46,53 @@ export class FanoutConfig extends NodeConfig {
   @Min(100)
   @Max(60000)
   WEBHOOK_TIMEOUT_MS = 5000;
+
+  /** Delivery passes running at once (each claims up to 200 due deliveries). */
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  WEBHOOK_CONCURRENCY = 4;
+
+  /** First retry delay; doubles per failure (with jitter) up to one hour. */
+  @IsInt()
+  @Min(1)
+  @Max(60000)
+  WEBHOOK_RETRY_BASE_MS = 1000;
+
+  /** Failing deliveries are parked this long after the alert was queued (24 h). */
+  @IsInt()
+  @Min(1000)
+  @Max(7 * 24 * 3600_000)
+  WEBHOOK_PARK_AFTER_MS = 24 * 3600_000;
+
+  /**
+   * Comma-separated webhook hosts (names or IPs, as written in the URL) exempt from the
+   * private/loopback/link-local address check: the operator's own network, `127.0.0.1`
+   * in tests and the local network. Empty: every target must resolve to a public address.
+   */
+  @IsString()
+  @MaxLength(2000)
+  @Matches(/^[A-Za-z0-9.:\-[\],]*$/, { message: 'WEBHOOK_ALLOWED_HOSTS: comma-separated hosts' })
+  WEBHOOK_ALLOWED_HOSTS = '';
+
+  /**
+   * Key (≥ 32 chars) that encrypts per-subscription webhook secrets at rest (AES-256-GCM).
+   * Empty: secrets are stored unencrypted (development only; a warning is logged). Never logged.
+   */
+  @ValidateIf((c: FanoutConfig) => c.SUBSCRIPTION_SECRETS_KEY !== '')
+  @IsString()
+  @Matches(/^.{32,200}$/, { message: 'SUBSCRIPTION_SECRETS_KEY must be 32-200 characters' })
+  SUBSCRIPTION_SECRETS_KEY = '';
+
+  /** Lifetime stamped on block/monitor alerts (`expiresAt`); the normaliser's expiry unblocks. */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  ALERT_EXPIRY_DAYS = 90;
+
+  get allowedWebhookHosts(): string[] {
+    return this.WEBHOOK_ALLOWED_HOSTS.split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter((h) => h !== '');
+  }
 }

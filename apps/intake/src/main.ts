@@ -7,6 +7,7 @@ import { createIntakeApp } from './intake.app';
 async function main(): Promise<void> {
   const config = loadConfig(IntakeConfig);
   const app = await createIntakeApp(config);
+  await app.startAllMicroservices();
   await app.listen(config.HTTP_PORT, '0.0.0.0');
   new Logger('intake').log(`node ${config.NODE_ID} intake listening on :${config.HTTP_PORT}`);
 }

@@ -3,3 +3,4 @@ export { createNormaliserApp } from './normaliser.app';
 export { NormaliserConfig } from './normaliser.config';
 export { NORMALISER_ENTITIES, NORMALISER_SCHEMA } from './normaliser.module';
 export { NORMALISER_MIGRATIONS } from './migrations';
+export { WarninglistService } from './warninglists/warninglist.service';

@@ -7,6 +7,11 @@ import {
 } from '@wgas/platform';
 import { IndicatorSighting } from './indicators/indicator-sighting.entity';
 import { Indicator } from './indicators/indicator.entity';
+import { IndicatorStoreRepository } from './indicators/indicator-store.repository';
+import { ExpirySweeperWorker } from './decay/expiry-sweeper.worker';
+import { WarninglistService } from './warninglists/warninglist.service';
+import { IndicatorLookupController } from './lookup/indicator-lookup.controller';
+import { IndicatorLookupService } from './lookup/indicator-lookup.service';
 import { ReportNormalisationService } from './indicators/report-normalisation.service';
 import { ReportRetractionService } from './indicators/report-retraction.service';
 import { ReportsConsumer } from './indicators/reports.consumer';
@@ -32,8 +37,15 @@ export class NormaliserModule {
           relay: true,
         }),
       ],
-      controllers: [ReportsConsumer],
-      providers: [ReportNormalisationService, ReportRetractionService],
+      controllers: [ReportsConsumer, IndicatorLookupController],
+      providers: [
+        ReportNormalisationService,
+        ReportRetractionService,
+        IndicatorStoreRepository,
+        WarninglistService,
+        ExpirySweeperWorker,
+        IndicatorLookupService,
+      ],
     };
   }
 }

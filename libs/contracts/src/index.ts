@@ -10,3 +10,6 @@ export * from './events/report-retracted.v1';
 export * from './events/validate-event';
 export * from './events/indicator-retracted.v1';
 export * from './events/api-key-changed.v1';
+export * from './events/indicator-expired.v1';
+export * from './events/alert.v1';
+export * from './events/alert-action.v1';

@@ -38,6 +38,11 @@ export class PeerEntry {
   @Matches(/^[a-z]{2}$/)
   node!: string;
 
+  /** The peer's topic namespace (its `<ns>.exchange.v1`); defaults to the node id. */
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9._-]{0,62}$/)
+  namespace?: string;
+
   @IsArray()
   @ArrayMaxSize(10)
   @ValidateNested({ each: true })
@@ -77,6 +82,11 @@ export class PeerRegistry {
 
   nodes(): string[] {
     return [...this.peers.keys()];
+  }
+
+  /** Each peer's exchange topic. */
+  exchangeTopics(): string[] {
+    return [...this.peers.values()].map((p) => `${p.namespace ?? p.node}.exchange.v1`);
   }
 
   /** The key `keyId` of `node` if it is valid at `at`. */

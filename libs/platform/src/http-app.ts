@@ -6,7 +6,9 @@ import {
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ProblemDetailsFilter } from './problem-details.filter';
+import { json, type NextFunction, type Request, type Response } from 'express';
+import { bodyParserProblem, ProblemDetailsFilter } from './problem-details.filter';
+import { requireContentType, verifyJsonBody, type StreamRoute } from './request-guards';
 import { createValidationPipe } from './validation';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -20,6 +22,8 @@ export interface HttpAppOptions {
   logLevel: string;
   /** Largest JSON body accepted. */
   jsonLimit?: string;
+  /** Routes that read a non-JSON body as a stream (e.g. NDJSON bulk import). */
+  streamRoutes?: StreamRoute[];
 }
 
 /**
@@ -41,11 +45,18 @@ export async function createHttpApp(
 export function configureHttpApp(app: INestApplication, o: HttpAppOptions): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
-  express.useBodyParser('json', {
+  express.use(requireContentType(o.streamRoutes ?? []));
+  const parseJson = json({
     limit: o.jsonLimit ?? '1mb',
     strict: true,
     type: ['application/json'],
+    verify: verifyJsonBody,
   });
+  express.use((req: Request, res: Response, next: NextFunction) =>
+    parseJson(req, res, (err?: unknown) =>
+      next(err === undefined ? undefined : bodyParserProblem(err)),
+    ),
+  );
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

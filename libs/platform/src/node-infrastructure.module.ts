@@ -27,6 +27,8 @@ export interface NodeInfrastructureOptions {
   migrations: ServiceDataSourceOptions['migrations'];
   /** Run the outbox relay in this process. */
   relay: boolean;
+  /** Outbox rows per Kafka batch (the relay's default when absent). */
+  relayBatchSize?: number;
 }
 
 /**
@@ -109,7 +111,11 @@ export class NodeInfrastructureModule {
         {
           provide: OutboxRelay,
           useFactory: (dataSource: DataSource, kafka: Kafka) =>
-            new OutboxRelay({ dataSource, kafka }),
+            new OutboxRelay({
+              dataSource,
+              kafka,
+              ...(o.relayBatchSize ? { batchSize: o.relayBatchSize } : {}),
+            }),
           inject: [DataSource, KAFKA],
         },
         InfrastructureLifecycle,

@@ -23,8 +23,22 @@ const BODY_PARSER_CODES: Record<string, [number, string]> = {
   'entity.verify.failed': [400, 'request.invalid_body'],
   'request.aborted': [400, 'request.aborted'],
   'request.size.invalid': [400, 'request.invalid_size'],
+  'entity.invalid.utf8': [400, 'request.invalid_utf8'],
+  'entity.too.deep': [400, 'request.too_deep'],
   'stream.encoding.set': [500, 'internal'],
 };
+
+/**
+ * Turns a body-parser error into a ProblemException before Nest sees it: Nest would turn
+ * its SyntaxError into a bare BadRequestException and lose the code.
+ */
+export function bodyParserProblem(err: unknown): unknown {
+  const type = (err as { type?: string })?.type;
+  const mapped = type ? BODY_PARSER_CODES[type] : undefined;
+  if (!mapped) return err;
+  const [status, code] = mapped;
+  return new ProblemException(status, code, (err as Error).message);
+}
 
 /**
  * Every error leaves as RFC 9457 problem+json. Stack traces never reach a client; a

@@ -1,19 +1,23 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export type DeliveryStatus = 'pending' | 'delivered' | 'parked';
+/** `failed`: the last attempt failed and another is scheduled; `parked`: given up. */
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'parked';
 
-/** One alert to one webhook; its id is the `webhook-id`, stable across retries. */
+/**
+ * One alert to one webhook subscription; its id is the `webhook-id`, stable across
+ * retries. The URL and secret are read from the subscription at each attempt.
+ */
 @Entity({ name: 'webhook_deliveries' })
 @Index(['status', 'nextAttemptAt'])
 export class WebhookDelivery {
   @PrimaryColumn('text')
   id!: string;
 
-  @Column('uuid', { name: 'alert_id' })
+  @Column('uuid', { name: 'alert_id', unique: true })
   alertId!: string;
 
-  @Column('text')
-  url!: string;
+  @Column('uuid', { name: 'subscription_id' })
+  subscriptionId!: string;
 
   @Column('text', { default: 'pending' })
   status!: DeliveryStatus;

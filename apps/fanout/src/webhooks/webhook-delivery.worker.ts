@@ -8,53 +8,70 @@ import {
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { NODE_CONFIG } from '@wgas/platform';
+import { WEBHOOK_CHANNEL } from '../alerts/alert-writer';
 import type { FanoutConfig } from '../fanout.config';
-import { PARK_AFTER_MS, retryDelayMs, signWebhook } from './webhook-signature';
+import { WebhookSecretCipher } from '../subscriptions/webhook-secret.cipher';
+import { postWebhook } from './webhook-http.client';
+import { retryDelayMs, signWebhook } from './webhook-signature';
+import { isAllowListed } from './ssrf-guard';
 
 interface DueDelivery {
   id: string;
-  url: string;
   attempts: number;
   created_at: Date;
-  payload: Record<string, unknown>;
+  /** The AlertV1 body as stored (jsonb rendered once by Postgres, not re-serialised). */
+  payload: string;
+  webhook_url: string | null;
+  webhook_secret: string | null;
+  is_static: boolean;
+  deleted_at: Date | null;
 }
 
 /**
- * Sends due webhook deliveries: signed per Standard Webhooks, retried with exponential
- * backoff and jitter, parked after 24 h of failures. Rows are claimed with SKIP LOCKED,
- * so several workers can share the table; a retry reuses the same `webhook-id`.
+ * Sends due webhook deliveries: signed per Standard Webhooks with the subscription's
+ * secret, retried with exponential backoff and jitter, parked after WEBHOOK_PARK_AFTER_MS
+ * (24 h) of failures. Rows are claimed with SKIP LOCKED, so several workers can share the
+ * table; a retry reuses the same `webhook-id`, so receivers can drop duplicates.
  */
 @Injectable()
 export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(WebhookDeliveryWorker.name);
+  private readonly cipher: WebhookSecretCipher;
   private running = false;
-  private loop: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
+  private loops: Promise<void>[] = [];
+  private readonly sleepers = new Set<() => void>();
   private listener: Client | undefined;
 
   constructor(
     private readonly ds: DataSource,
     @Inject(NODE_CONFIG) private readonly config: FanoutConfig,
-  ) {}
+  ) {
+    this.cipher = new WebhookSecretCipher(config.SUBSCRIPTION_SECRETS_KEY);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     this.running = true;
     try {
       this.listener = new Client({ connectionString: (this.ds.options as { url: string }).url });
-      this.listener.on('notification', () => this.wake?.());
+      this.listener.on('notification', () => this.wakeAll());
       this.listener.on('error', () => undefined);
       await this.listener.connect();
-      await this.listener.query('LISTEN wgas_webhooks_fanout');
+      await this.listener.query(`LISTEN ${WEBHOOK_CHANNEL}`);
     } catch (e) {
       this.logger.warn(`LISTEN unavailable, polling only: ${(e as Error).message}`);
     }
-    this.loop = this.run();
+    // Several passes in flight: each claims its own rows (SKIP LOCKED) while others wait on HTTP.
+    this.loops = Array.from({ length: this.config.WEBHOOK_CONCURRENCY }, () => this.run());
+  }
+
+  private wakeAll(): void {
+    for (const wake of [...this.sleepers]) wake();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.running = false;
-    this.wake?.();
-    await this.loop;
+    this.wakeAll();
+    await Promise.all(this.loops);
     await this.listener?.end().catch(() => undefined);
   }
 
@@ -72,44 +89,52 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
 
   private idle(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const t = setTimeout(resolve, ms);
-      this.wake = () => {
+      const wake = () => {
         clearTimeout(t);
+        this.sleepers.delete(wake);
         resolve();
       };
+      const t = setTimeout(wake, ms);
+      this.sleepers.add(wake);
     });
   }
 
   private async deliverDue(): Promise<number> {
     return this.ds.transaction(async (m) => {
       const due = (await m.query(
-        `SELECT d.id, d.url, d.attempts, d.created_at, a.payload
-           FROM fanout.webhook_deliveries d JOIN fanout.alerts a ON a.id = d.alert_id
-          WHERE d.status = 'pending' AND d.next_attempt_at <= now()
-          ORDER BY d.next_attempt_at LIMIT 50 FOR UPDATE OF d SKIP LOCKED`,
+        `SELECT d.id, d.attempts, d.created_at, a.payload::text AS payload, s.webhook_url, s.webhook_secret, s.is_static, s.deleted_at
+           FROM fanout.webhook_deliveries d
+           JOIN fanout.alerts a ON a.id = d.alert_id
+           JOIN fanout.subscriptions s ON s.id = d.subscription_id
+          WHERE d.status IN ('pending', 'failed') AND d.next_attempt_at <= now()
+          ORDER BY d.next_attempt_at LIMIT 200 FOR UPDATE OF d SKIP LOCKED`,
       )) as DueDelivery[];
-      // Posts go out in parallel; the updates share this transaction's connection, so they run in turn.
+      // Posts go out in parallel; then one update for the successes and one per failure.
       const errors = await Promise.all(due.map((d) => this.post(d)));
+      const delivered = due.filter((_, i) => !errors[i]).map((d) => d.id);
+      if (delivered.length > 0) {
+        await m.query(
+          `UPDATE fanout.webhook_deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = now(), last_error = NULL
+            WHERE id = ANY($1::text[])`,
+          [delivered],
+        );
+      }
       for (const [i, d] of due.entries()) {
         const error = errors[i];
-        if (!error) {
-          await m.query(
-            `UPDATE fanout.webhook_deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = now(), last_error = NULL WHERE id = $1`,
-            [d.id],
-          );
-          continue;
-        }
+        if (!error) continue;
         const attempts = d.attempts + 1;
-        const parked = Date.now() - d.created_at.getTime() >= PARK_AFTER_MS;
+        const parked =
+          d.deleted_at !== null ||
+          Date.now() - d.created_at.getTime() >= this.config.WEBHOOK_PARK_AFTER_MS;
         await m.query(
           `UPDATE fanout.webhook_deliveries SET status = $2, attempts = $3, last_error = $4,
              next_attempt_at = now() + ($5 || ' milliseconds')::interval WHERE id = $1`,
           [
             d.id,
-            parked ? 'parked' : 'pending',
+            parked ? 'parked' : 'failed',
             attempts,
             error.slice(0, 500),
-            String(retryDelayMs(attempts)),
+            String(retryDelayMs(attempts, Math.random, this.config.WEBHOOK_RETRY_BASE_MS)),
           ],
         );
       }
@@ -119,7 +144,16 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
 
   /** POSTs one delivery; returns an error description, or undefined on a 2xx. */
   private async post(d: DueDelivery): Promise<string | undefined> {
-    const body = JSON.stringify(d.payload);
+    if (d.deleted_at) return 'subscription deleted';
+    const url = d.is_static ? this.config.WEBHOOK_URL : d.webhook_url;
+    if (!url) return 'subscription has no webhook URL';
+    let secret: string;
+    try {
+      secret = d.is_static ? this.config.WEBHOOK_SECRET : this.cipher.open(d.webhook_secret ?? '');
+    } catch (e) {
+      return (e as Error).message;
+    }
+    const body = d.payload;
     const ts = Math.floor(Date.now() / 1000);
     const headers: Record<string, string> = {
       'content-type': 'application/json',
@@ -127,20 +161,21 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
       'webhook-id': d.id,
       'webhook-timestamp': String(ts),
     };
-    if (this.config.WEBHOOK_SECRET)
-      headers['webhook-signature'] = signWebhook(this.config.WEBHOOK_SECRET, d.id, ts, body);
+    if (secret) headers['webhook-signature'] = signWebhook(secret, d.id, ts, body);
+    return postWebhook({
+      url,
+      headers,
+      body,
+      timeoutMs: this.config.WEBHOOK_TIMEOUT_MS,
+      trusted: d.is_static || this.allowListed(url),
+    });
+  }
+
+  private allowListed(url: string): boolean {
     try {
-      const res = await fetch(d.url, {
-        method: 'POST',
-        headers,
-        body,
-        signal: AbortSignal.timeout(this.config.WEBHOOK_TIMEOUT_MS),
-        redirect: 'manual',
-      });
-      await res.arrayBuffer().catch(() => undefined);
-      return res.ok ? undefined : `HTTP ${res.status}`;
-    } catch (e) {
-      return (e as Error).message;
+      return isAllowListed(new URL(url), this.config.allowedWebhookHosts);
+    } catch {
+      return false;
     }
   }
 }

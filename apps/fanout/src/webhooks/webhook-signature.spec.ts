@@ -32,5 +32,6 @@ describe('retryDelayMs', () => {
     expect(retryDelayMs(1, () => 1)).toBe(1000);
     expect(retryDelayMs(4, () => 1)).toBe(8000);
     expect(retryDelayMs(40, () => 1)).toBe(3600_000);
+    expect(retryDelayMs(3, () => 1, 10)).toBe(40);
   });
 });

@@ -17,11 +17,15 @@ export function signWebhook(
   return `v1,${mac}`;
 }
 
-/** Retry delay after `attempts` failures: exponential from 1 s, capped at 1 h, with full jitter on top half. */
-export function retryDelayMs(attempts: number, random: () => number = Math.random): number {
-  const base = Math.min(1000 * 2 ** Math.max(0, attempts - 1), 3600_000);
+/**
+ * Retry delay after `attempts` failures: exponential from `baseMs` (1 s), capped at 1 h,
+ * jittered over the top half so retries from many deliveries spread out.
+ */
+export function retryDelayMs(
+  attempts: number,
+  random: () => number = Math.random,
+  baseMs = 1000,
+): number {
+  const base = Math.min(baseMs * 2 ** Math.max(0, attempts - 1), 3600_000);
   return Math.round(base / 2 + random() * (base / 2));
 }
-
-/** Deliveries still failing this long after creation are parked for an operator. */
-export const PARK_AFTER_MS = 24 * 3600_000;

@@ -1,14 +1,24 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
-import { ApiKeyVerifier, type Principal, type Role } from '@wgas/platform';
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import {
+  ApiKeyVerifier,
+  keyUsable,
+  NODE_CONFIG,
+  parseApiKey,
+  secretMatches,
+  sha256Hex,
+  type Principal,
+  type Role,
+} from '@wgas/platform';
 import { ApiKey } from './api-key.entity';
+import { publishKeyState } from './identity-publisher';
 import { Organisation } from './organisation.entity';
 
-const KEY_PATTERN = /^wgas_([a-f0-9]{16})_([A-Za-z0-9_-]{43})$/;
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+/** Where the node publishes identity events (NodeConfig satisfies it). */
+export interface IdentityTopicOwner {
+  namespace: string;
+  eventSource: string;
 }
 
 export interface IssuedKey {
@@ -25,17 +35,23 @@ export interface IssuedKey {
  */
 @Injectable()
 export class ApiKeyService extends ApiKeyVerifier {
-  constructor(private readonly ds: DataSource) {
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(NODE_CONFIG) private readonly node: IdentityTopicOwner,
+  ) {
     super();
   }
 
-  async createOrganisation(o: {
-    id: string;
-    name: string;
-    role: Role;
-    country: string;
-  }): Promise<Organisation> {
-    const repo = this.ds.getRepository(Organisation);
+  /** Runs `fn` in the caller's transaction, or in a new one. */
+  private inTransaction<T>(m: EntityManager, fn: (m: EntityManager) => Promise<T>): Promise<T> {
+    return m.queryRunner?.isTransactionActive ? fn(m) : m.transaction(fn);
+  }
+
+  async createOrganisation(
+    o: { id: string; name: string; role: Role; country: string },
+    m: EntityManager = this.ds.manager,
+  ): Promise<Organisation> {
+    const repo = m.getRepository(Organisation);
     await repo.insert({ ...o, country: o.country.toUpperCase() });
     return repo.findOneByOrFail({ id: o.id });
   }
@@ -43,35 +59,43 @@ export class ApiKeyService extends ApiKeyVerifier {
   async issueKey(
     organisationId: string,
     opts: { label?: string; expiresAt?: Date } = {},
+    m: EntityManager = this.ds.manager,
   ): Promise<IssuedKey> {
     const id = randomBytes(8).toString('hex');
     const secret = randomBytes(32).toString('base64url');
-    await this.ds.getRepository(ApiKey).insert({
-      id,
-      organisationId,
-      secretSha256: sha256(secret),
-      label: opts.label ?? null,
-      expiresAt: opts.expiresAt ?? null,
-      revokedAt: null,
+    await this.inTransaction(m, async (tx) => {
+      await tx.getRepository(ApiKey).insert({
+        id,
+        organisationId,
+        secretSha256: sha256Hex(secret),
+        label: opts.label ?? null,
+        expiresAt: opts.expiresAt ?? null,
+        revokedAt: null,
+      });
+      // The node's other services authenticate from their replica of this event.
+      await publishKeyState(tx, this.node, id);
     });
     return { id, key: `wgas_${id}_${secret}`, organisationId, expiresAt: opts.expiresAt ?? null };
   }
 
-  async revokeKey(id: string): Promise<boolean> {
-    const r = await this.ds
-      .getRepository(ApiKey)
-      .update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
-    return (r.affected ?? 0) > 0;
+  async revokeKey(id: string, m: EntityManager = this.ds.manager): Promise<boolean> {
+    return this.inTransaction(m, async (tx) => {
+      const r = await tx
+        .getRepository(ApiKey)
+        .update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      if ((r.affected ?? 0) === 0) return false;
+      await publishKeyState(tx, this.node, id);
+      return true;
+    });
   }
 
   async verify(presented: string): Promise<Principal | undefined> {
-    const m = KEY_PATTERN.exec(presented);
-    if (!m) return undefined;
-    const [, id, secret] = m as unknown as [string, string, string];
-    const rows = (await this.ds.query(
+    const parsed = parseApiKey(presented);
+    if (!parsed) return undefined;
+    const [row] = (await this.ds.query(
       `SELECT k.secret_sha256, k.expires_at, k.revoked_at, o.id AS org, o.role, o.country
          FROM intake.api_keys k JOIN intake.organisations o ON o.id = k.organisation_id WHERE k.id = $1`,
-      [id],
+      [parsed.keyId],
     )) as {
       secret_sha256: string;
       expires_at: Date | null;
@@ -80,13 +104,8 @@ export class ApiKeyService extends ApiKeyVerifier {
       role: Role;
       country: string;
     }[];
-    const row = rows[0];
-    if (!row) return undefined;
-    const expected = Buffer.from(row.secret_sha256, 'hex');
-    const actual = Buffer.from(sha256(secret), 'hex');
-    if (!timingSafeEqual(expected, actual)) return undefined;
-    if (row.revoked_at || (row.expires_at && row.expires_at.getTime() <= Date.now()))
-      return undefined;
-    return { organisationId: row.org, role: row.role, country: row.country, keyId: id };
+    if (!row || !secretMatches(row.secret_sha256, parsed.secret)) return undefined;
+    if (!keyUsable({ revokedAt: row.revoked_at, expiresAt: row.expires_at })) return undefined;
+    return { organisationId: row.org, role: row.role, country: row.country, keyId: parsed.keyId };
   }
 }

@@ -1,24 +1,23 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  EVENT_TYPES,
-  topicName,
-  type MemberCountry,
-  type ReportSubmittedV1,
-} from '@wgas/contracts';
-import { enqueueEvents, newEvent } from '@wgas/messaging';
 import { NODE_CONFIG, type Principal } from '@wgas/platform';
+import { AuditLogService } from '../audit/audit-log.service';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import type { IntakeConfig } from '../intake.config';
 import type { SubmitReportDto } from './dtos/submit-report.dto';
-import { RawIndicator } from './raw-indicator.entity';
-import { Report } from './report.entity';
+import { buildReport, writeReports } from './report-writer';
 
 export interface SubmittedReport {
   id: string;
   status: 'submitted';
   submittedAt: string;
   indicators: { id: string; value: string; type: string | null }[];
+}
+
+export interface SubmitResult {
+  report: SubmittedReport;
+  /** True when this answers a retry with an Idempotency-Key already used. */
+  replayed: boolean;
 }
 
 /**
@@ -30,57 +29,49 @@ export class ReportIntakeService {
   constructor(
     private readonly ds: DataSource,
     @Inject(NODE_CONFIG) private readonly config: IntakeConfig,
+    private readonly idempotency: IdempotencyService,
+    private readonly audit: AuditLogService,
   ) {}
 
-  async submit(principal: Principal, dto: SubmitReportDto): Promise<SubmittedReport> {
-    const reportId = randomUUID();
-    const submittedAt = new Date();
-    const raws = dto.indicators.map((i, position) => ({
-      id: randomUUID(),
-      reportId,
-      position,
-      value: i.value,
-      typeHint: i.type ?? null,
-    }));
-    const data: ReportSubmittedV1 = {
-      reportId,
-      organisationId: principal.organisationId,
-      country: principal.country as MemberCountry,
-      typology: dto.typology,
-      tlp: dto.tlp,
-      submittedAt: submittedAt.toISOString(),
-      indicators: raws.map((r) => ({
-        rawIndicatorId: r.id,
-        value: r.value,
-        ...(r.typeHint ? { typeHint: r.typeHint } : {}),
-      })),
-    };
-    await this.ds.transaction(async (m) => {
-      await m.insert(Report, {
-        id: reportId,
-        organisationId: principal.organisationId,
-        country: principal.country,
-        typology: dto.typology,
-        tlp: dto.tlp,
-        channel: dto.channel ?? null,
-        occurredAt: dto.occurredAt ? new Date(dto.occurredAt) : null,
-        lossAmount: dto.lossAmount ?? null,
-        lossCurrency: dto.lossCurrency ?? null,
-        narrative: dto.narrative ?? null,
+  async submit(
+    principal: Principal,
+    dto: SubmitReportDto,
+    idempotencyKey?: string,
+  ): Promise<SubmitResult> {
+    return this.ds.transaction(async (m) => {
+      if (idempotencyKey !== undefined) {
+        const hash = this.idempotency.requestHash('POST /v1/reports', dto);
+        const claim = await this.idempotency.claim<SubmittedReport>(
+          m,
+          principal.organisationId,
+          idempotencyKey,
+          hash,
+        );
+        if (claim.kind === 'replay') return { report: claim.body, replayed: true };
+      }
+      const built = buildReport(principal, dto, this.config);
+      await writeReports(m, principal, [built]);
+      await this.audit.record(
+        m,
+        principal,
+        'report.submitted',
+        { type: 'report', id: built.id },
+        { indicators: dto.indicators.length },
+      );
+      const report: SubmittedReport = {
+        id: built.id,
         status: 'submitted',
-        submittedAt,
-      });
-      await m.insert(RawIndicator, raws);
-      const event = newEvent(this.config.eventSource, EVENT_TYPES.reportSubmitted, data, reportId);
-      await enqueueEvents(m, [
-        { topic: topicName(this.config.namespace, 'reports'), key: reportId, event },
-      ]);
+        submittedAt: built.submittedAt.toISOString(),
+        indicators: dto.indicators.map((i, n) => ({
+          id: built.rawIds[n] as string,
+          value: i.value,
+          type: i.type ?? null,
+        })),
+      };
+      if (idempotencyKey !== undefined) {
+        await this.idempotency.complete(m, principal.organisationId, idempotencyKey, 201, report);
+      }
+      return { report, replayed: false };
     });
-    return {
-      id: reportId,
-      status: 'submitted',
-      submittedAt: submittedAt.toISOString(),
-      indicators: raws.map((r) => ({ id: r.id, value: r.value, type: r.typeHint })),
-    };
   }
 }

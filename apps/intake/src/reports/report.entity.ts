@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryColumn } from 'typeorm';
-import type { Channel, Tlp, Typology } from '@wgas/contracts';
+import type { Channel, RetractionReason, Tlp, Typology } from '@wgas/contracts';
 import { RawIndicator } from './raw-indicator.entity';
 
 /** A scam report as an agency submitted it. The narrative stays on this node. */
@@ -41,6 +41,20 @@ export class Report {
 
   @CreateDateColumn({ name: 'submitted_at', type: 'timestamptz' })
   submittedAt!: Date;
+
+  @Column('timestamptz', { name: 'retracted_at', nullable: true })
+  retractedAt!: Date | null;
+
+  @Column('text', { name: 'retraction_reason', nullable: true })
+  retractionReason!: RetractionReason | null;
+
+  /** Why, in the agency's words; stays at this node like the narrative. */
+  @Column('text', { name: 'retraction_note', nullable: true })
+  retractionNote!: string | null;
+
+  /** The bulk import that brought the report in, if any. */
+  @Column('uuid', { name: 'import_job_id', nullable: true })
+  importJobId!: string | null;
 
   @OneToMany(() => RawIndicator, (r) => r.report)
   indicators?: RawIndicator[];

@@ -13,4 +13,10 @@ describe('confidenceFor', () => {
   it('never reaches 1', () => {
     expect(confidenceFor(50)).toBeLessThanOrEqual(1);
   });
+
+  it('falls with each false-positive action', () => {
+    expect(confidenceFor(2, 1)).toBe(0.375);
+    expect(confidenceFor(2, 2)).toBeLessThan(confidenceFor(2, 1));
+    expect(confidenceFor(0, 3)).toBe(0);
+  });
 });

@@ -1,8 +1,15 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+export const INDICATOR_STATUSES = ['active', 'expired', 'retracted', 'false_positive'] as const;
+export type IndicatorStatus = (typeof INDICATOR_STATUSES)[number];
+
 /** One row per canonical indicator: the node's single truth about it. */
 @Entity({ name: 'indicators' })
 @Index(['type', 'lastSeen'])
+@Index(['lastSeen', 'id'])
+// `id text_pattern_ops` for k-anonymity prefix lookups (`id LIKE 'v1:abcd%'`); TypeORM cannot
+// express an operator class, so the index is hand-written in a migration and not synchronised.
+@Index('IDX_indicators_id_prefix', { synchronize: false })
 export class Indicator {
   /** Keyed hash of `type:canonical` under the consortium key. */
   @PrimaryColumn('text')
@@ -18,7 +25,10 @@ export class Indicator {
   display!: string;
 
   @Column('text', { default: 'active' })
-  status!: 'active' | 'expired' | 'retracted' | 'false_positive';
+  status!: IndicatorStatus;
+
+  @Column('timestamptz', { name: 'status_changed_at', nullable: true })
+  statusChangedAt!: Date | null;
 
   @Column('timestamptz', { name: 'first_seen' })
   firstSeen!: Date;
@@ -40,4 +50,23 @@ export class Indicator {
 
   @Column('real', { default: 0 })
   confidence!: number;
+
+  /** False-positive actions from subscribers (issue 6 feeds this); each one lowers confidence. */
+  @Column('int', { name: 'false_positive_count', default: 0 })
+  falsePositiveCount!: number;
+
+  /**
+   * Effective TLP: the most permissive marking among the sightings that still support the
+   * indicator (each sighting keeps its own report's TLP). See docs/adr/0003.
+   */
+  @Column('text', { default: 'RED' })
+  tlp!: string;
+
+  /** Known-good value (a bank's hotline, a government domain): stored, never alerted on. */
+  @Column('boolean', { default: false })
+  warninglisted!: boolean;
+
+  /** Which warninglist entry matched, e.g. `th-banks:phone:+6628888888`. */
+  @Column('text', { name: 'warninglist_entry', nullable: true })
+  warninglistEntry!: string | null;
 }

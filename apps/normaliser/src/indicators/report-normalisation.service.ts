@@ -7,7 +7,8 @@ import {
   validateEventData,
   type CloudEvent,
   type IndicatorUpsertedV1,
-  type MemberCountry,
+  type RawIndicatorOutcomeV1,
+  type ReportNormalisedV1,
 } from '@wgas/contracts';
 import { indicatorHash, normalise, type CanonicalIndicator } from '@wgas/indicators';
 import {
@@ -16,126 +17,154 @@ import {
   UnknownEventTypeError,
   type OutgoingEvent,
 } from '@wgas/messaging';
-import { queryRows } from '@wgas/persistence';
 import { NODE_CONFIG } from '@wgas/platform';
 import type { NormaliserConfig } from '../normaliser.config';
-import { confidenceFor } from './confidence';
-
-interface IndicatorRow {
-  id: string;
-  report_count: number;
-  countries: string[];
-  organisations: string[];
-  first_seen: Date;
-  last_seen: Date;
-  inserted: boolean;
-}
+import { WarninglistService } from '../warninglists/warninglist.service';
+import {
+  IndicatorStoreRepository,
+  type SightingInput,
+  type StoredIndicator,
+} from './indicator-store.repository';
 
 /**
- * Turns a submitted report into canonical indicators: normalise each raw value, record
- * the sighting, upsert the indicator, and queue `indicator.upserted` for fan-out, all in
- * the consumer's inbox transaction.
+ * Turns submitted reports into canonical indicators: normalise each raw value, check it
+ * against the warninglists, record the sightings and upsert the indicators (set-based, one
+ * batch at a time), and queue `indicator.upserted` for fan-out plus each report's outcome
+ * for intake, all in the consumer's inbox transaction. A warninglisted indicator is stored
+ * and flagged but produces no `indicator.upserted`, so nothing downstream can alert on it.
  */
 @Injectable()
 export class ReportNormalisationService {
   private readonly logger = new Logger(ReportNormalisationService.name);
   private readonly key: { version: number; secret: string };
 
-  constructor(@Inject(NODE_CONFIG) private readonly config: NormaliserConfig) {
+  constructor(
+    @Inject(NODE_CONFIG) private readonly config: NormaliserConfig,
+    private readonly store: IndicatorStoreRepository,
+    private readonly warninglists: WarninglistService,
+  ) {
     this.key = { version: config.CONSORTIUM_KEY_VERSION, secret: config.CONSORTIUM_KEY };
   }
 
   async apply(event: CloudEvent, manager: EntityManager): Promise<void> {
-    if (event.type !== EVENT_TYPES.reportSubmitted) throw new UnknownEventTypeError(event.type);
-    const report = validateEventData(ReportSubmittedV1, event.type, event.data);
-    const out: OutgoingEvent[] = [];
-    for (const raw of report.indicators) {
-      const result = normalise(raw.value, {
-        country: report.country,
-        ...(raw.typeHint ? { typeHint: raw.typeHint } : {}),
-      });
-      if (!result.ok) {
-        this.logger.debug(`rejected raw indicator ${raw.rawIndicatorId}: ${result.rejection.code}`);
-        continue;
-      }
-      for (const indicator of [result.indicator, ...(result.indicator.related ?? [])]) {
-        const upserted = await this.upsert(manager, report, raw.rawIndicatorId, indicator);
-        if (upserted) out.push(upserted);
-      }
-    }
-    await enqueueEvents(manager, out);
+    return this.applyMany([event], manager);
   }
 
-  private async upsert(
-    m: EntityManager,
+  /** Several `report.submitted` events in one transaction, with a fixed number of statements. */
+  async applyMany(events: CloudEvent[], manager: EntityManager): Promise<void> {
+    const reports = events.map((event) => {
+      if (event.type !== EVENT_TYPES.reportSubmitted) throw new UnknownEventTypeError(event.type);
+      return validateEventData(ReportSubmittedV1, event.type, event.data);
+    });
+    const sightings: SightingInput[] = [];
+    const out: OutgoingEvent[] = [];
+    for (const report of reports) {
+      const outcomes: RawIndicatorOutcomeV1[] = [];
+      for (const raw of report.indicators) {
+        const result = normalise(raw.value, {
+          country: report.country,
+          ...(raw.typeHint ? { typeHint: raw.typeHint } : {}),
+        });
+        if (!result.ok) {
+          this.logger.debug(
+            `rejected raw indicator ${raw.rawIndicatorId}: ${result.rejection.code}`,
+          );
+          outcomes.push({
+            rawIndicatorId: raw.rawIndicatorId,
+            ok: false,
+            rejectionCode: result.rejection.code,
+            rejectionMessage: result.rejection.message.slice(0, 512),
+          });
+          continue;
+        }
+        const indicatorId = indicatorHash(this.key, result.indicator.key);
+        outcomes.push({
+          rawIndicatorId: raw.rawIndicatorId,
+          ok: true,
+          type: result.indicator.type,
+          canonical: result.indicator.canonical,
+          indicatorId,
+        });
+        sightings.push(this.sighting(report, raw.rawIndicatorId, result.indicator, indicatorId));
+        for (const related of result.indicator.related ?? [])
+          sightings.push(this.sighting(report, raw.rawIndicatorId, related));
+      }
+      out.push(this.outcomeEvent(report.reportId, outcomes));
+    }
+    const { fresh, indicators } = await this.store.recordSightings(manager, sightings);
+    await enqueueEvents(manager, [...this.upsertedEvents(fresh, indicators), ...out]);
+  }
+
+  /** Tells intake what became of each raw indicator (it must not read our tables). */
+  private outcomeEvent(reportId: string, outcomes: RawIndicatorOutcomeV1[]): OutgoingEvent {
+    const data: ReportNormalisedV1 = { reportId, outcomes };
+    return {
+      topic: topicName(this.config.namespace, 'reportOutcomes'),
+      key: reportId,
+      event: newEvent(this.config.eventSource, EVENT_TYPES.reportNormalised, data, reportId),
+    };
+  }
+
+  private sighting(
     report: ReportSubmittedV1,
     rawIndicatorId: string,
     indicator: CanonicalIndicator,
-  ): Promise<OutgoingEvent | undefined> {
-    const id = indicatorHash(this.key, indicator.key);
-    const seenAt = new Date(report.submittedAt);
-    const [row] = (await m.query(
-      `INSERT INTO normaliser.indicators AS i
-         (id, type, canonical, display, first_seen, last_seen, report_count, countries, organisations, typologies, confidence)
-       VALUES ($1, $2, $3, $4, $5, $5, 0, '{}', '{}', '{}', 0)
-       ON CONFLICT (id) DO UPDATE SET last_seen = greatest(i.last_seen, excluded.last_seen)
-       RETURNING id, (xmax = 0) AS inserted`,
-      [id, indicator.type, indicator.canonical, indicator.display, seenAt],
-    )) as { id: string; inserted: boolean }[];
-    const sighting = (await m.query(
-      `INSERT INTO normaliser.indicator_sightings
-         (indicator_id, report_id, raw_indicator_id, organisation_id, country, typology, tlp, seen_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING report_id`,
-      [
-        id,
-        report.reportId,
-        rawIndicatorId,
-        report.organisationId,
-        report.country,
-        report.typology,
-        report.tlp,
-        seenAt,
-      ],
-    )) as unknown[];
-    if (sighting.length === 0) return undefined; // the same report named it twice
-    const [agg] = await queryRows<IndicatorRow>(
-      m,
-      `UPDATE normaliser.indicators AS i SET
-         report_count = i.report_count + 1,
-         countries = (SELECT array_agg(DISTINCT c ORDER BY c) FROM unnest(i.countries || $2::text) c),
-         organisations = (SELECT array_agg(DISTINCT o ORDER BY o) FROM unnest(i.organisations || $3::text) o),
-         typologies = (SELECT array_agg(DISTINCT t ORDER BY t) FROM unnest(i.typologies || $4::text) t)
-       WHERE id = $1
-       RETURNING id, report_count, countries, organisations, first_seen, last_seen`,
-      [id, report.country, report.organisationId, report.typology],
-    );
-    if (!agg) throw new Error(`indicator ${id} vanished during upsert`);
-    const confidence = confidenceFor(agg.organisations.length);
-    await m.query('UPDATE normaliser.indicators SET confidence = $2 WHERE id = $1', [
-      id,
-      confidence,
-    ]);
-    const data: IndicatorUpsertedV1 = {
-      indicatorId: id,
-      change: row?.inserted ? 'created' : 'updated',
+    indicatorId = indicatorHash(this.key, indicator.key),
+  ): SightingInput {
+    return {
+      indicatorId,
       type: indicator.type,
       canonical: indicator.canonical,
       display: indicator.display,
+      warninglist: this.warninglists.match(indicator),
       reportId: report.reportId,
-      reportCountry: report.country,
+      rawIndicatorId,
+      organisationId: report.organisationId,
+      country: report.country,
       typology: report.typology,
       tlp: report.tlp,
-      reportCount: agg.report_count,
-      countries: agg.countries as MemberCountry[],
-      confidence,
-      firstSeen: agg.first_seen.toISOString(),
-      lastSeen: agg.last_seen.toISOString(),
+      seenAt: new Date(report.submittedAt),
+      ...(report.originNode ? { originNode: report.originNode } : {}),
     };
+  }
+
+  /** One event per new sighting, carrying the indicator's state after the whole batch. */
+  private upsertedEvents(
+    fresh: SightingInput[],
+    indicators: Map<string, StoredIndicator>,
+  ): OutgoingEvent[] {
     const topic = topicName(this.config.namespace, 'indicators');
-    return {
-      topic,
-      key: id,
-      event: newEvent(this.config.eventSource, EVENT_TYPES.indicatorUpserted, data, id),
-    };
+    const announced = new Set<string>();
+    const out: OutgoingEvent[] = [];
+    for (const s of fresh) {
+      const i = indicators.get(s.indicatorId);
+      if (!i || i.warninglisted) continue;
+      const created = i.inserted && !announced.has(i.id);
+      announced.add(i.id);
+      const data: IndicatorUpsertedV1 = {
+        indicatorId: i.id,
+        change: created ? 'created' : 'updated',
+        type: i.type,
+        canonical: i.canonical,
+        display: i.display,
+        reportId: s.reportId,
+        reportCountry: s.country,
+        typology: s.typology,
+        tlp: s.tlp,
+        reportCount: i.reportCount,
+        countries: i.countries,
+        confidence: i.confidence,
+        firstSeen: i.firstSeen.toISOString(),
+        lastSeen: i.lastSeen.toISOString(),
+        ...(created ? {} : { changes: i.changes.length > 0 ? i.changes : ['report'] }),
+        ...(s.originNode ? { originNode: s.originNode } : {}),
+      };
+      out.push({
+        topic,
+        key: i.id,
+        event: newEvent(this.config.eventSource, EVENT_TYPES.indicatorUpserted, data, i.id),
+      });
+    }
+    return out;
   }
 }

@@ -14,6 +14,7 @@ import { queryRows } from '@wgas/persistence';
 import { NODE_CONFIG } from '@wgas/platform';
 import type { NormaliserConfig } from '../normaliser.config';
 import { confidenceFor } from './confidence';
+import { TLP_ORDER_SQL } from './tlp-order';
 
 interface Recomputed {
   id: string;
@@ -21,6 +22,7 @@ interface Recomputed {
   canonical: string;
   report_count: number;
   organisations: string[];
+  false_positive_count: number;
 }
 
 /**
@@ -53,18 +55,21 @@ export class ReportRetractionService {
            countries = s.countries,
            organisations = s.organisations,
            typologies = s.typologies,
-           status = CASE WHEN s.n = 0 THEN 'retracted' ELSE i.status END
+           tlp = coalesce(s.tlp, i.tlp),
+           status = CASE WHEN s.n = 0 THEN 'retracted' ELSE i.status END,
+           status_changed_at = CASE WHEN s.n = 0 AND i.status <> 'retracted' THEN now() ELSE i.status_changed_at END
          FROM (SELECT count(*)::int AS n,
+                      (array_agg(tlp ORDER BY array_position(${TLP_ORDER_SQL}, tlp)))[1] AS tlp,
                       coalesce(array_agg(DISTINCT country::text ORDER BY country::text) FILTER (WHERE country IS NOT NULL), '{}') AS countries,
                       coalesce(array_agg(DISTINCT organisation_id ORDER BY organisation_id) FILTER (WHERE organisation_id IS NOT NULL), '{}') AS organisations,
                       coalesce(array_agg(DISTINCT typology ORDER BY typology) FILTER (WHERE typology IS NOT NULL), '{}') AS typologies
                  FROM normaliser.indicator_sightings WHERE indicator_id = $1) AS s
          WHERE i.id = $1
-         RETURNING i.id, i.type, i.canonical, i.report_count, i.organisations`,
+         RETURNING i.id, i.type, i.canonical, i.report_count, i.organisations, i.false_positive_count`,
         [id],
       );
       if (!row) continue;
-      const confidence = confidenceFor(row.organisations.length);
+      const confidence = confidenceFor(row.organisations.length, row.false_positive_count);
       await m.query('UPDATE normaliser.indicators SET confidence = $2 WHERE id = $1', [
         id,
         confidence,

@@ -1,11 +1,15 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { EVENT_TYPES, TOPIC_SUFFIX, type CloudEvent } from '@wgas/contracts';
-import { UnknownEventTypeError, type EventContext } from '@wgas/messaging';
+import { BATCH_HANDLER, UnknownEventTypeError, type BatchEventContext } from '@wgas/messaging';
 import { ReportNormalisationService } from './report-normalisation.service';
 import { ReportRetractionService } from './report-retraction.service';
 
-/** Kafka handler for `<node>.reports.v1`: route by event type to one use case. */
+/**
+ * Kafka handler for `<node>.reports.v1`, a partition batch at a time: consecutive
+ * submissions go to the normaliser together (set-based writes), a retraction is applied
+ * where it stands, so a report's submission and retraction keep their order.
+ */
 @Controller()
 export class ReportsConsumer {
   constructor(
@@ -13,15 +17,29 @@ export class ReportsConsumer {
     private readonly retraction: ReportRetractionService,
   ) {}
 
-  @EventPattern(TOPIC_SUFFIX.reports)
-  async onReportEvent(@Payload() event: CloudEvent, @Ctx() ctx: EventContext): Promise<void> {
-    switch (event.type) {
-      case EVENT_TYPES.reportSubmitted:
-        return this.normalisation.apply(event, ctx.manager);
-      case EVENT_TYPES.reportRetracted:
-        return this.retraction.apply(event, ctx.manager);
-      default:
-        throw new UnknownEventTypeError(event.type);
+  @EventPattern(TOPIC_SUFFIX.reports, BATCH_HANDLER)
+  async onReportEvents(
+    @Payload() events: CloudEvent[],
+    @Ctx() ctx: BatchEventContext,
+  ): Promise<void> {
+    let submitted: CloudEvent[] = [];
+    const flush = async () => {
+      if (submitted.length > 0) await this.normalisation.applyMany(submitted, ctx.manager);
+      submitted = [];
+    };
+    for (const event of events) {
+      switch (event.type) {
+        case EVENT_TYPES.reportSubmitted:
+          submitted.push(event);
+          break;
+        case EVENT_TYPES.reportRetracted:
+          await flush();
+          await this.retraction.apply(event, ctx.manager);
+          break;
+        default:
+          throw new UnknownEventTypeError(event.type);
+      }
     }
+    await flush();
   }
 }

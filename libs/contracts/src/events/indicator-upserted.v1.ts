@@ -3,8 +3,10 @@ import {
   IsInt,
   IsISO8601,
   IsNumber,
+  IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -17,6 +19,10 @@ import {
   type Tlp,
   type Typology,
 } from '../vocabulary';
+
+/** Why an existing indicator changed: a new report, a new country, a confidence change, or a report on an expired/retracted one. */
+export const INDICATOR_CHANGES = ['report', 'country', 'confidence', 'reactivated'] as const;
+export type IndicatorChange = (typeof INDICATOR_CHANGES)[number];
 
 /**
  * `org.aseanwgas.indicator.upserted.v1`, keyed by indicator id: an indicator was created
@@ -72,4 +78,14 @@ export class IndicatorUpsertedV1 {
 
   @IsISO8601()
   lastSeen!: string;
+
+  /** Set when this sighting came from a peer (foreign intelligence): the origin node. */
+  @IsOptional()
+  @Matches(/^[a-z]{2}$/)
+  originNode?: string;
+
+  /** What changed for an `updated` event (optional: older producers do not send it). */
+  @IsOptional()
+  @IsIn(INDICATOR_CHANGES, { each: true })
+  changes?: IndicatorChange[];
 }

@@ -7,6 +7,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
@@ -59,6 +60,16 @@ export class ReportSubmittedV1 {
 
   @IsISO8601()
   submittedAt!: string;
+
+  /** Set when the report is a peer's indicator imported by the exchange: the origin node. */
+  @IsOptional()
+  @Matches(/^[a-z]{2}$/)
+  originNode?: string;
+
+  /** The origin node's report, when imported. */
+  @IsOptional()
+  @IsUUID()
+  originReportId?: string;
 
   @ValidateNested({ each: true })
   @Type(() => RawIndicatorV1)

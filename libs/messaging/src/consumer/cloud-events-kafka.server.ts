@@ -7,7 +7,7 @@ import { fromKafkaMessage, type CloudEvent } from '@wgas/contracts';
 import { schemaOf } from '@wgas/persistence';
 import { createProducer, ensureTopics } from '../kafka/kafka-client';
 import { deadLetterMessage } from './dead-letter';
-import { NON_RETRYABLE_ERRORS, type EventContext } from './event-context';
+import { NON_RETRYABLE_ERRORS, type BatchEventContext, type EventContext } from './event-context';
 import { ConsumerMetrics } from './consumer-metrics';
 
 export interface CloudEventsServerOptions {
@@ -17,6 +17,8 @@ export interface CloudEventsServerOptions {
   /** Topic namespace: `@EventPattern('reports.v1')` consumes `<namespace>.reports.v1`. */
   namespace: string;
   dataSource: DataSource;
+  /** Patterns bound to explicit topics instead of `<namespace>.<pattern>` (e.g. peers' topics). */
+  topics?: Record<string, string[]>;
   /** Attempts per message before it is dead-lettered. */
   maxAttempts?: number;
   retryBackoffMs?: number;
@@ -30,6 +32,8 @@ type Parsed = { m: KafkaMessage; event: CloudEvent } | { m: KafkaMessage; error:
  * Batches are applied in one transaction together with their inbox rows (exactly-once
  * in effect); if a batch fails, its messages are retried one by one and the ones that
  * still fail are dead-lettered, so one poison message never stalls a partition.
+ * A handler declared with `BATCH_HANDLER` extras receives the batch's fresh events at once
+ * (one inbox statement per batch), so it can write them set-based.
  */
 export class CloudEventsKafkaServer extends Server implements CustomTransportStrategy {
   protected override readonly logger = new Logger(CloudEventsKafkaServer.name);
@@ -58,6 +62,7 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
   async close(): Promise<void> {
     await this.consumer?.disconnect().catch(() => undefined);
     await this.producer?.disconnect().catch(() => undefined);
+    await this.metrics.close(); // the lag gauge's admin client, connected by the first scrape
     this.consumer = undefined;
     this.producer = undefined;
   }
@@ -74,9 +79,14 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
     return `${this.o.namespace}.${pattern}`;
   }
 
+  private readonly patternOfTopic = new Map<string, string>();
+
   private async start(): Promise<void> {
-    const patterns = [...this.messageHandlers.keys()];
-    const topics = patterns.map((p) => this.topicFor(p));
+    for (const pattern of this.messageHandlers.keys()) {
+      for (const topic of this.o.topics?.[pattern] ?? [this.topicFor(pattern)])
+        this.patternOfTopic.set(topic, pattern);
+    }
+    const topics = [...this.patternOfTopic.keys()];
     await ensureTopics(this.o.kafka, [...topics, ...topics.map((t) => `${t}.dlq`)]);
     this.producer = createProducer(this.o.kafka);
     await this.producer.connect();
@@ -99,7 +109,7 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
   }
 
   private handlerFor(topic: string): MessageHandler {
-    const pattern = topic.slice(this.o.namespace.length + 1);
+    const pattern = this.patternOfTopic.get(topic) ?? topic.slice(this.o.namespace.length + 1);
     const handler = this.getHandlerByPattern(pattern);
     if (!handler) throw new Error(`no handler for ${topic}`);
     return handler;
@@ -124,12 +134,20 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
       if ('error' in p) dead.push(this.deadLetter(batch.topic, batch.partition, p.m, p.error, 1));
     }
     const good = parsed.filter((p): p is { m: KafkaMessage; event: CloudEvent } => 'event' in p);
+    const stopTimer = this.metrics.batchSeconds.startTimer({ topic: batch.topic });
     try {
-      await this.o.dataSource.transaction(async (manager) => {
+      const applied = await this.o.dataSource.transaction(async (manager) => {
+        if (isBatchHandler(handler)) {
+          const events = good.map((g) => g.event);
+          return this.applyBatch(handler, manager, batch.topic, batch.partition, events);
+        }
+        let n = 0;
         for (const { m, event } of good)
-          await this.apply(handler, manager, batch.topic, batch.partition, m, event);
+          n += await this.apply(handler, manager, batch.topic, batch.partition, m, event);
+        return n;
       });
-      this.metrics.processed.inc({ topic: batch.topic }, good.length);
+      this.metrics.processed.inc({ topic: batch.topic }, applied);
+      stopTimer();
     } catch {
       for (const { m, event } of good) {
         const failure = await this.applyAlone(handler, batch.topic, batch.partition, m, event);
@@ -154,10 +172,12 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
   ): Promise<{ topic: string; message: Message } | undefined> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.o.dataSource.transaction((manager) =>
-          this.apply(handler, manager, topic, partition, m, event),
+        const applied = await this.o.dataSource.transaction((manager) =>
+          isBatchHandler(handler)
+            ? this.applyBatch(handler, manager, topic, partition, [event])
+            : this.apply(handler, manager, topic, partition, m, event),
         );
-        this.metrics.processed.inc({ topic });
+        this.metrics.processed.inc({ topic }, applied);
         return undefined;
       } catch (e) {
         const err = e as Error;
@@ -176,18 +196,44 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
     partition: number,
     m: KafkaMessage,
     event: CloudEvent,
-  ): Promise<void> {
+  ): Promise<number> {
     const fresh = (await manager.query(
       `INSERT INTO ${this.inboxTable} (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
       [this.o.groupId, event.id],
     )) as unknown[];
     if (fresh.length === 0) {
       this.metrics.duplicates.inc({ topic });
-      return;
+      return 0;
     }
     const ctx: EventContext = { event, manager, topic, partition, offset: m.offset };
     const result: unknown = await handler(event, ctx);
     if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+    return 1;
+  }
+
+  /** Records the whole batch in the inbox with one statement and hands the unseen events over at once. */
+  private async applyBatch(
+    handler: MessageHandler,
+    manager: EntityManager,
+    topic: string,
+    partition: number,
+    events: CloudEvent[],
+  ): Promise<number> {
+    if (events.length === 0) return 0;
+    const inserted = (await manager.query(
+      `INSERT INTO ${this.inboxTable} (consumer, event_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING RETURNING event_id`,
+      [this.o.groupId, events.map((e) => e.id)],
+    )) as { event_id: string }[];
+    const unseen = new Set(inserted.map((r) => r.event_id));
+    // delete as we go: an id sent twice within one batch is applied once
+    const fresh = events.filter((e) => unseen.delete(e.id));
+    if (fresh.length < events.length)
+      this.metrics.duplicates.inc({ topic }, events.length - fresh.length);
+    if (fresh.length === 0) return 0;
+    const ctx: BatchEventContext = { events: fresh, manager, topic, partition };
+    const result: unknown = await handler(fresh, ctx);
+    if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+    return fresh.length;
   }
 
   private deadLetter(
@@ -217,4 +263,8 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
       topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
     });
   }
+}
+
+function isBatchHandler(handler: MessageHandler): boolean {
+  return (handler.extras as { batch?: unknown } | undefined)?.batch === true;
 }

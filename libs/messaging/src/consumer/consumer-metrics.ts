@@ -1,4 +1,4 @@
-import { Counter, Gauge, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Admin, Kafka } from 'kafkajs';
 
 /** Prometheus metrics of one consumer group: throughput, duplicates, dead letters, lag. */
@@ -8,6 +8,7 @@ export class ConsumerMetrics {
   readonly duplicates: Counter<'topic'>;
   readonly deadLettered: Counter<'topic' | 'reason'>;
   readonly lag: Gauge<'topic'>;
+  readonly batchSeconds: Histogram<'topic'>;
   private admin: Admin | undefined;
   private watched: { kafka: Kafka; groupId: string; topics: string[] } | undefined;
 
@@ -30,6 +31,13 @@ export class ConsumerMetrics {
       name: 'wgas_consumer_events_dead_lettered_total',
       help: 'Events sent to the dead-letter topic',
       labelNames: ['topic', 'reason'],
+      registers: [this.registry],
+    });
+    this.batchSeconds = new Histogram({
+      name: 'wgas_consumer_batch_seconds',
+      help: 'Time to apply one Kafka batch in one transaction (successful batches)',
+      labelNames: ['topic'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [this.registry],
     });
     const collectLag = (gauge: Gauge<'topic'>) => this.collectLag(gauge);

@@ -11,6 +11,21 @@ export interface EventContext {
   offset: string;
 }
 
+/**
+ * What a batch handler gets, declared with `@EventPattern(suffix, BATCH_HANDLER)`: the events
+ * of one partition batch that the inbox has not seen, in offset order, and the transaction
+ * that records them all. If it throws, each event is retried alone (as a batch of one).
+ */
+export interface BatchEventContext {
+  events: CloudEvent[];
+  manager: EntityManager;
+  topic: string;
+  partition: number;
+}
+
+/** `@EventPattern` extras that make a handler receive `CloudEvent[]` and a BatchEventContext. */
+export const BATCH_HANDLER = { batch: true } as const;
+
 /** Errors that no retry can fix: the message goes straight to the dead-letter topic. */
 export const NON_RETRYABLE_ERRORS = new Set([
   'CloudEventParseError',

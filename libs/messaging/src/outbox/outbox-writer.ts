@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { toKafkaMessage, type CloudEvent } from '@wgas/contracts';
 import { schemaOf } from '@wgas/persistence';
-import { OutboxMessage } from './outbox-message.entity';
 
 export interface OutgoingEvent<T = unknown> {
   topic: string;
@@ -41,13 +40,26 @@ export async function enqueueEvents(
   events: OutgoingEvent[],
 ): Promise<void> {
   if (events.length === 0) return;
-  const rows = events.map(({ topic, key, event }) => {
-    const m = toKafkaMessage(event, key);
-    return { eventId: event.id, topic, messageKey: m.key, headers: m.headers, value: m.value };
-  });
-  for (let i = 0; i < rows.length; i += 1000) {
-    await manager.insert(OutboxMessage, rows.slice(i, i + 1000));
-  }
   const schema = schemaOf(manager.connection);
+  // One array-parameter statement per 5,000 rows: TypeORM's insert builder cost more CPU
+  // than the database did at bulk rates (measured in bench/normaliser.bench.ts).
+  for (let i = 0; i < events.length; i += 5000) {
+    const chunk = events.slice(i, i + 5000).map(({ topic, key, event }) => ({
+      topic,
+      id: event.id,
+      m: toKafkaMessage(event, key),
+    }));
+    await manager.query(
+      `INSERT INTO "${schema}"."outbox" (event_id, topic, message_key, headers, value)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::bytea[])`,
+      [
+        chunk.map((c) => c.id),
+        chunk.map((c) => c.topic),
+        chunk.map((c) => c.m.key),
+        chunk.map((c) => JSON.stringify(c.m.headers)),
+        chunk.map((c) => c.m.value),
+      ],
+    );
+  }
   await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(schema), '']);
 }

@@ -1,0 +1,257 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { toKafkaMessage } from '@wgas/contracts';
+import { ExchangeMetrics } from '@wgas/exchange';
+import {
+  EXCHANGE_EVENT_TYPE,
+  generateNodeKeyPair,
+  privateKeyFromPem,
+  SHARED_INDICATOR_V1,
+  signEnvelope,
+  type ExchangeEnvelope,
+  type SharedIndicatorV1,
+} from '@wgas/federation';
+import { createKafka, createProducer, newEvent } from '@wgas/messaging';
+import { WebhookReceiver, waitFor } from '@wgas/testing';
+import { fanoutClient, fanoutUrl, submitReport } from '../fanout/fanout-test-kit';
+import type { TestNode } from '../test-node';
+import { startFederation, type Federation } from './federation-harness';
+
+interface Alert {
+  action: string;
+  indicator: { type: string; value: string; countries: string[] };
+}
+const alert = (body: unknown) => body as Alert;
+
+type FanoutClient = ReturnType<typeof fanoutClient>;
+const clients = new Map<WebhookReceiver, FanoutClient>();
+
+/** Subscribes an organisation of `role` in `node` to webhooks delivered to a fresh receiver. */
+async function subscribe(
+  node: TestNode,
+  role: 'telco' | 'bank' | 'agency',
+): Promise<WebhookReceiver> {
+  const hook = await new WebhookReceiver().start();
+  const client = fanoutClient(await fanoutUrl(node), await node.createKey(role));
+  const res = await client('POST', '/v1/subscriptions', {
+    channel: 'webhook',
+    webhookUrl: hook.url,
+  });
+  if (res.status !== 201) throw new Error(`subscription refused: ${res.status} ${res.text}`);
+  clients.set(hook, client);
+  return hook;
+}
+
+const has = (hook: WebhookReceiver, value: string) =>
+  hook.delivered().some((r) => alert(r.json).indicator.value === value);
+
+describe('federation across three nodes (th, my, sg) over real Kafka and Postgres', () => {
+  let f: Federation;
+  let thAgency: string;
+  let myTelco: WebhookReceiver;
+  let myAgency: WebhookReceiver;
+  let sgBank: WebhookReceiver;
+  let sgTelco: WebhookReceiver;
+
+  beforeAll(async () => {
+    f = await startFederation(['th', 'my', 'sg']);
+    thAgency = await f.nodes.th!.createKey('agency');
+    myTelco = await subscribe(f.nodes.my!, 'telco');
+    myAgency = await subscribe(f.nodes.my!, 'agency');
+    sgBank = await subscribe(f.nodes.sg!, 'bank');
+    sgTelco = await subscribe(f.nodes.sg!, 'telco');
+  }, 300_000);
+
+  afterAll(async () => {
+    await f?.close();
+    for (const h of [myTelco, myAgency, sgBank, sgTelco]) await h?.stop();
+  });
+
+  let greenReportId: string;
+
+  it('carries a TLP:GREEN Thai report to Malaysia’s telco and Singapore’s bank', async () => {
+    greenReportId = await submitReport(f.nodes.th!, thAgency, {
+      tlp: 'GREEN',
+      indicators: [
+        { value: '081-234-5678', type: 'phone' },
+        { value: 'KBANK 123-4-56789-0', type: 'bank_account' },
+      ],
+    });
+    await waitFor(() => has(myTelco, '+66812345678'), {
+      what: 'MY telco block',
+      timeoutMs: 60_000,
+    });
+    await waitFor(() => has(sgBank, 'TH:004:1234567890'), {
+      what: 'SG bank block',
+      timeoutMs: 60_000,
+    });
+    const atMy = myTelco.delivered().find((r) => alert(r.json).indicator.value === '+66812345678')!;
+    expect(alert(atMy.json)).toMatchObject({
+      action: 'block',
+      indicator: { type: 'phone', countries: ['TH'] },
+    });
+    expect(sgBank.delivered().some((r) => alert(r.json).indicator.type === 'phone')).toBe(false);
+    // Foreign intelligence is not sent back or onwards: TH's store still holds one report.
+    const th = f.nodes.th!.apps.normaliser!.get(DataSource);
+    await new Promise((r) => setTimeout(r, 1500));
+    const [row] = (await th.query(
+      `SELECT report_count FROM normaliser.indicators WHERE canonical = '+66812345678'`,
+    )) as {
+      report_count: number;
+    }[];
+    expect(row?.report_count).toBe(1);
+  });
+
+  it('shows Malaysia’s "blocked" action on the Thai report', async () => {
+    const atMy = myTelco.delivered().find((r) => alert(r.json).indicator.value === '+66812345678')!;
+    const alertId = (atMy.json as { alertId: string }).alertId;
+    const acted = await clients.get(myTelco)!('POST', `/v1/alerts/${alertId}/actions`, {
+      action: 'blocked',
+    });
+    expect(acted.status).toBe(201);
+    const th = f.nodes.th!;
+    const report = await waitFor(
+      async () => {
+        const res = await fetch(`${th.intakeUrl}/v1/reports/${greenReportId}`, {
+          headers: { authorization: `Bearer ${thAgency}` },
+        });
+        const body = (await res.json()) as {
+          actions: { action: string; node: string; country: string; canonical: string }[];
+        };
+        return body.actions.length > 0 ? body : undefined;
+      },
+      { what: 'the action on the Thai report', timeoutMs: 60_000 },
+    );
+    expect(report.actions).toEqual([
+      expect.objectContaining({
+        action: 'blocked',
+        node: 'my',
+        country: 'MY',
+        canonical: '+66812345678',
+      }),
+    ]);
+  });
+
+  it('keeps TLP:RED in Thailand and gives AMBER+STRICT to Malaysia’s agency only', async () => {
+    await submitReport(f.nodes.th!, thAgency, {
+      tlp: 'RED',
+      indicators: [{ value: '081-111-0001', type: 'phone' }],
+    });
+    await submitReport(f.nodes.th!, thAgency, {
+      tlp: 'AMBER+STRICT',
+      indicators: [{ value: '081-111-0002', type: 'phone' }],
+    });
+    await waitFor(() => has(myAgency, '+66811110002'), {
+      what: 'MY agency AMBER+STRICT alert',
+      timeoutMs: 60_000,
+    });
+    // The RED event was handled by TH's exchange (inbox) without being exported.
+    const thNormaliser = f.nodes.th!.apps.normaliser!.get(DataSource);
+    await waitFor(
+      async () =>
+        (
+          (await thNormaliser.query(
+            `SELECT 1 FROM normaliser.indicators WHERE canonical = '+66811110001'`,
+          )) as unknown[]
+        ).length > 0,
+      { what: 'the RED indicator in TH' },
+    );
+    await new Promise((r) => setTimeout(r, 2000));
+    for (const id of ['my', 'sg'] as const) {
+      const ds = f.nodes[id]!.apps.normaliser!.get(DataSource);
+      const rows = (await ds.query(
+        `SELECT canonical FROM normaliser.indicators WHERE canonical = '+66811110001'`,
+      )) as unknown[];
+      expect(rows).toHaveLength(0);
+    }
+    expect(has(myTelco, '+66811110002')).toBe(false);
+    expect(has(sgTelco, '+66811110002')).toBe(false);
+    expect(has(myAgency, '+66811110001')).toBe(false);
+  });
+
+  it('refuses forged, tampered, replayed and unknown-node envelopes, counts them, and stores nothing', async () => {
+    const th = f.nodes.th!;
+    const kafka = createKafka({
+      brokers: (process.env.KAFKA_BROKERS as string).split(','),
+      clientId: 'attacker',
+    });
+    const producer = createProducer(kafka);
+    await producer.connect();
+    const payload = (canonical: string): SharedIndicatorV1 => ({
+      indicatorId: `v1:${'ab'.repeat(32)}`,
+      type: 'phone',
+      canonical,
+      typology: 'investment',
+      tlp: 'GREEN',
+      confidence: 0.9,
+      reportCount: 1,
+      countries: ['TH'],
+      reportCountry: 'TH',
+      originReportId: randomUUID(),
+      firstSeen: new Date().toISOString(),
+      lastSeen: new Date().toISOString(),
+    });
+    const envelope = (
+      canonical: string,
+      origin = 'th',
+      keyId = f.keys.th!.keyId,
+    ): ExchangeEnvelope => ({
+      origin,
+      eventId: randomUUID(),
+      sequence: 1,
+      timestamp: new Date().toISOString(),
+      keyId,
+      kind: SHARED_INDICATOR_V1,
+      payload: payload(canonical),
+    });
+    const publish = (data: unknown) =>
+      producer.send({
+        topic: `${th.namespace}.exchange.v1`,
+        acks: -1,
+        messages: [toKafkaMessage(newEvent('urn:attacker', EXCHANGE_EVENT_TYPE, data), 'k')],
+      });
+    const thKey = privateKeyFromPem(f.keys.th!.privateKeyPem);
+    const stranger = privateKeyFromPem(generateNodeKeyPair('th').privateKeyPem);
+
+    // A valid envelope (as TH would send) that we then replay.
+    const valid = signEnvelope(envelope('+66822220000'), thKey);
+    await publish(valid);
+    await waitFor(() => has(myTelco, '+66822220000'), {
+      what: 'the valid envelope at MY',
+      timeoutMs: 60_000,
+    });
+    const forged = signEnvelope(envelope('+66822220001'), stranger);
+    const tampered = { ...signEnvelope(envelope('+66822220002'), thKey) };
+    tampered.envelope = { ...tampered.envelope, payload: payload('+66822220003') };
+    const unknown = signEnvelope(envelope('+66822220004', 'vn'), thKey);
+    for (const bad of [forged, tampered, valid, unknown]) await publish(bad);
+
+    const metrics = f.nodes.my!.apps.exchange!.get(ExchangeMetrics);
+    const count = async (result: string) =>
+      (await metrics.imported.get()).values.find(
+        (v) =>
+          v.labels.result === result && (v.labels.origin === 'th' || result === 'unknown_node'),
+      )?.value ?? 0;
+    await waitFor(
+      async () =>
+        (await count('bad_signature')) >= 2 &&
+        (await count('replay')) >= 1 &&
+        (await count('unknown_node')) >= 1,
+      { what: 'the refusals to be counted at MY', timeoutMs: 60_000 },
+    );
+    await producer.disconnect();
+    const my = f.nodes.my!.apps.normaliser!.get(DataSource);
+    const stored = (await my.query(
+      `SELECT canonical FROM normaliser.indicators WHERE canonical IN ('+66822220001', '+66822220002', '+66822220003', '+66822220004')`,
+    )) as unknown[];
+    expect(stored).toHaveLength(0);
+    const [{ n }] = (await my.query(
+      `SELECT count(*)::int AS n FROM normaliser.indicators WHERE canonical = '+66822220000'`,
+    )) as [{ n: number }];
+    expect(n).toBe(1);
+    for (const v of ['+66822220001', '+66822220002', '+66822220003', '+66822220004']) {
+      expect(has(myTelco, v)).toBe(false);
+      expect(has(sgTelco, v)).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,187 @@
+import { DataSource } from 'typeorm';
+import {
+  EVENT_TYPES,
+  INDICATOR_RETRACTED_V1,
+  deadLetterTopic,
+  toKafkaMessage,
+  topicName,
+  type IndicatorUpsertedV1,
+  type ReportSubmittedV1,
+} from '@wgas/contracts';
+import { ObservabilityRegistry } from '@wgas/platform';
+import { waitFor } from '@wgas/testing';
+import { startTestNode, type TestNode } from '../test-node';
+import { reportRetracted, reportSubmitted, TopicTap } from './report-events';
+
+interface IndicatorRow {
+  id: string;
+  canonical: string;
+  status: string;
+  report_count: number;
+  countries: string[];
+  organisations: string[];
+  tlp: string;
+  confidence: number;
+}
+
+/**
+ * The normaliser against real Kafka and Postgres: one truth per indicator, exactly-once
+ * in effect, poison dead-lettered without stalling, retracted indicators revived by a new
+ * report. Reports are published straight to `<ns>.reports.v1` as intake would.
+ */
+describe('normaliser: the indicator store', () => {
+  let node: TestNode;
+  let tap: TopicTap;
+  let db: DataSource;
+  let indicatorsTopic: string;
+
+  beforeAll(async () => {
+    node = await startTestNode({ services: ['normaliser'] });
+    db = node.apps.normaliser!.get(DataSource);
+    tap = new TopicTap(node.namespace);
+    indicatorsTopic = topicName(node.namespace, 'indicators');
+    await tap.record(indicatorsTopic);
+    await tap.record(deadLetterTopic(tap.reportsTopic));
+  });
+
+  afterAll(async () => {
+    await tap?.close();
+    await node?.close();
+  });
+
+  const indicator = async (canonical: string) =>
+    (
+      (await db.query(
+        `SELECT id, canonical, status, report_count, countries, organisations, tlp, confidence
+           FROM normaliser.indicators WHERE canonical = $1`,
+        [canonical],
+      )) as IndicatorRow[]
+    )[0];
+  const upserts = (canonical: string) =>
+    tap.events<IndicatorUpsertedV1>(
+      indicatorsTopic,
+      EVENT_TYPES.indicatorUpserted,
+      (d) => d.canonical === canonical,
+    );
+
+  it('stores 081-234-5678 from Thailand and +66 81 234 5678 from Malaysia as one indicator', async () => {
+    const th = reportSubmitted(['081-234-5678'], { country: 'TH', tlp: 'AMBER' });
+    const my = reportSubmitted(['+66 81 234 5678'], { country: 'MY', tlp: 'GREEN' });
+    await tap.publish([th]);
+    await waitFor(() => upserts('+66812345678').length === 1, { what: 'created event' });
+    await tap.publish([my]);
+    await waitFor(() => upserts('+66812345678').length === 2, { what: 'updated event' });
+
+    const row = await indicator('+66812345678');
+    expect(row).toMatchObject({
+      status: 'active',
+      report_count: 2,
+      countries: ['MY', 'TH'],
+      organisations: ['my-agency-1', 'th-agency-1'],
+      tlp: 'GREEN', // the most permissive source: Malaysia shared it GREEN
+      confidence: 0.75,
+    });
+    const [sightings] = (await db.query(
+      'SELECT count(*)::int AS n FROM normaliser.indicator_sightings WHERE indicator_id = $1',
+      [row!.id],
+    )) as [{ n: number }];
+    expect(sightings.n).toBe(2);
+    const [created, updated] = upserts('+66812345678');
+    expect(created).toMatchObject({ change: 'created', reportCount: 1, countries: ['TH'] });
+    expect(updated).toMatchObject({
+      change: 'updated',
+      reportCount: 2,
+      countries: ['MY', 'TH'],
+      reportCountry: 'MY',
+      tlp: 'GREEN',
+      confidence: 0.75,
+    });
+    expect(updated!.changes).toEqual(expect.arrayContaining(['report', 'country', 'confidence']));
+  });
+
+  it('changes nothing when an event is delivered again', async () => {
+    const event = reportSubmitted(['0812223333', 'https://redelivered.example/pay']);
+    await tap.publish([event]);
+    await waitFor(() => upserts('+66812223333').length === 1, { what: 'first delivery' });
+    const before = await indicator('+66812223333');
+    const published = tap.messages(indicatorsTopic).length;
+    const duplicates = await metric(node, 'wgas_consumer_events_duplicate_total');
+
+    await tap.publish([event, event]); // the same event id, twice more, on its partition
+    await waitFor(
+      async () => (await metric(node, 'wgas_consumer_events_duplicate_total')) >= duplicates + 2,
+      { what: 'duplicates skipped by the inbox' },
+    );
+    const marker = reportSubmitted(['0812224444']);
+    await tap.publish([marker]);
+    await waitFor(() => upserts('+66812224444').length === 1, { what: 'a later report' });
+    expect(await indicator('+66812223333')).toEqual(before);
+    expect(upserts('+66812223333')).toHaveLength(1);
+    expect(tap.messages(indicatorsTopic).length).toBe(published + 1); // the marker's only
+  });
+
+  it('dead-letters a poison message and still processes the next one on the partition', async () => {
+    const key = 'poison-partition-key';
+    const next = reportSubmitted(['0815556666']);
+    await tap.send(tap.reportsTopic, [{ key, value: 'this is not a CloudEvent {' }]);
+    const badSchema = reportSubmitted(['0815557777']);
+    (badSchema.data as Partial<ReportSubmittedV1>).country = 'XX' as ReportSubmittedV1['country'];
+    // same key: the poison and the next report share a partition
+    const bad = toKafkaMessage(badSchema, key);
+    await tap.send(tap.reportsTopic, [{ key, value: bad.value, headers: bad.headers }]);
+    const nextMessage = toKafkaMessage(next, key);
+    await tap.send(tap.reportsTopic, [
+      { key, value: nextMessage.value, headers: nextMessage.headers },
+    ]);
+
+    await waitFor(() => upserts('+66815556666').length === 1, { what: 'the next message' });
+    const dlq = await waitFor(
+      () => {
+        const m = tap.messages(deadLetterTopic(tap.reportsTopic));
+        return m.length >= 2 ? m : undefined;
+      },
+      { what: 'two dead letters' },
+    );
+    expect(dlq.map((m) => m.headers['dlq_reason']).sort()).toEqual([
+      'CloudEventParseError',
+      'EventSchemaError',
+    ]);
+    const parse = dlq.find((m) => m.headers['dlq_reason'] === 'CloudEventParseError')!;
+    expect(parse.raw?.toString()).toBe('this is not a CloudEvent {');
+    expect(parse.headers['dlq_original_topic']).toBe(tap.reportsTopic);
+    const schema = dlq.find((m) => m.headers['dlq_reason'] === 'EventSchemaError')!;
+    expect(schema.headers['dlq_error']).toMatch(/country/);
+    expect(await indicator('+66815557777')).toBeUndefined();
+  });
+
+  it('makes a retracted indicator active again when a new report names it', async () => {
+    const first = reportSubmitted(['0817778888']);
+    await tap.publish([first]);
+    await waitFor(() => upserts('+66817778888').length === 1, { what: 'created' });
+    await tap.publish([reportRetracted(first.data)]);
+    await waitFor(
+      () =>
+        tap.events(
+          indicatorsTopic,
+          INDICATOR_RETRACTED_V1,
+          (d: { canonical: string }) => d.canonical === '+66817778888',
+        ).length === 1,
+      { what: 'retracted event' },
+    );
+    expect((await indicator('+66817778888'))?.status).toBe('retracted');
+
+    await tap.publish([reportSubmitted(['+66 81 777 8888'], { organisationId: 'th-agency-2' })]);
+    await waitFor(() => upserts('+66817778888').length === 2, { what: 'reactivation' });
+    expect(await indicator('+66817778888')).toMatchObject({ status: 'active', report_count: 1 });
+    expect(upserts('+66817778888')[1]!.changes).toContain('reactivated');
+  });
+});
+
+/** Sum of a counter over its labels, read from the app's /metrics registry. */
+async function metric(node: TestNode, name: string): Promise<number> {
+  const { body } = await node.apps.normaliser!.get(ObservabilityRegistry).metrics();
+  return body
+    .split('\n')
+    .filter((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `))
+    .reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  ALERT_ACTION_V1,
+  AlertActionV1,
+  validateEventData,
+  type CloudEvent,
+} from '@wgas/contracts';
+import { SHARED_ACTION_V1, type SharedActionV1 } from '@wgas/federation';
+import { enqueueEvents, type OutgoingEvent } from '@wgas/messaging';
+import { queryRows } from '@wgas/persistence';
+import { FederationIdentity } from '../federation-identity';
+import { EnvelopeWriter } from './envelope-writer';
+
+/**
+ * Sends actions taken here on foreign indicators ("blocked", "account frozen") back to
+ * each origin whose report named the indicator, so they show on the origin's report.
+ */
+@Injectable()
+export class ActionForwardService {
+  constructor(
+    private readonly identity: FederationIdentity,
+    private readonly envelopes: EnvelopeWriter,
+  ) {}
+
+  async apply(event: CloudEvent, m: EntityManager): Promise<void> {
+    if (event.type !== ALERT_ACTION_V1) return;
+    const a = validateEventData(AlertActionV1, event.type, event.data);
+    // Only our own organisations' actions travel; relayed foreign ones are already home.
+    if (a.node !== this.identity.node) return;
+    const sources = await queryRows<{ origin: string; origin_report_id: string }>(
+      m,
+      `SELECT DISTINCT origin, origin_report_id FROM exchange.imported_envelopes
+        WHERE indicator_id = $1 AND origin_report_id IS NOT NULL`,
+      [a.indicatorId],
+    );
+    const out: OutgoingEvent[] = [];
+    for (const s of sources) {
+      const payload: SharedActionV1 = {
+        to: s.origin,
+        actionId: a.actionId,
+        indicatorId: a.indicatorId,
+        indicatorType: a.indicatorType,
+        canonical: a.canonical,
+        originReportId: s.origin_report_id,
+        action: a.action,
+        ...(a.reason ? { reason: a.reason } : {}),
+        role: a.role,
+        country: a.country,
+        actedAt: a.actedAt,
+      };
+      out.push(await this.envelopes.seal(m, SHARED_ACTION_V1, payload, a.indicatorId));
+    }
+    await enqueueEvents(m, out);
+  }
+}

@@ -1,0 +1,31 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * Every envelope accepted from a peer, keyed by (origin, event id): a second copy is a
+ * replay and is dropped. Also maps a foreign indicator back to the reports that named it,
+ * so actions taken here can travel back to the origin.
+ */
+@Entity({ name: 'imported_envelopes' })
+@Index(['indicatorId'])
+export class ImportedEnvelope {
+  @PrimaryColumn('text')
+  origin!: string;
+
+  @PrimaryColumn('text', { name: 'event_id' })
+  eventId!: string;
+
+  @Column('text')
+  kind!: string;
+
+  @Column('bigint')
+  sequence!: string;
+
+  @Column('text', { name: 'indicator_id', nullable: true })
+  indicatorId!: string | null;
+
+  @Column('uuid', { name: 'origin_report_id', nullable: true })
+  originReportId!: string | null;
+
+  @Column('timestamptz', { name: 'received_at', default: () => 'now()' })
+  receivedAt!: Date;
+}

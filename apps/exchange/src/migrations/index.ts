@@ -1,0 +1,4 @@
+import { Initial1795690352275 } from './1795690352275-initial';
+
+/** Every exchange migration, in order. Generate new ones with `npm run migration:generate -- exchange Name`. */
+export const EXCHANGE_MIGRATIONS = [Initial1795690352275];

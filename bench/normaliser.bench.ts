@@ -1,0 +1,328 @@
+// Normaliser throughput (topic -> store -> output topic) and lookup latency.
+//   node -r ./tools/register.js bench/normaliser.bench.ts
+// Env: KAFKA_BROKERS (else a broker of its own), NORMALISER_BENCH_REPORTS (40,000),
+// LOOKUP_BENCH_RATE (2,000/s), LOOKUP_BENCH_SECONDS (10). Bounded: one backlog, one timed load.
+import 'reflect-metadata';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  EVENT_TYPES,
+  toKafkaMessage,
+  topicName,
+  type MemberCountry,
+  type ReportSubmittedV1,
+} from '@wgas/contracts';
+import { loadConfig } from '@wgas/config';
+import { hashPrefix } from '@wgas/indicators';
+import { createKafka, createProducer, ensureTopics, newEvent } from '@wgas/messaging';
+import { createNormaliserApp, NormaliserConfig } from '@wgas/normaliser';
+import { dropDatabase } from '@wgas/persistence';
+import { sha256Hex } from '@wgas/platform';
+import {
+  latencySummary,
+  machineInfo,
+  printFigures,
+  timed,
+  withBenchKafka,
+  writeBenchResult,
+  type Figure,
+} from './lib/bench-kit';
+import { generateReports } from './load/report-factory';
+
+const REPORTS = Number(process.env.NORMALISER_BENCH_REPORTS ?? 40_000);
+const RATE = Number(process.env.LOOKUP_BENCH_RATE ?? 2000);
+const SECONDS = Number(process.env.LOOKUP_BENCH_SECONDS ?? 10);
+/** A second, lower rate: latency where the single Node process is not saturated. */
+const LOW_RATE = Number(process.env.LOOKUP_BENCH_LOW_RATE ?? 500);
+const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432';
+
+function reportEvents(count: number) {
+  const events = [];
+  let raw = 0;
+  for (const r of generateReports(count, { seed: 7, duplicateRate: 0.1 })) {
+    const data: ReportSubmittedV1 = {
+      reportId: randomUUID(),
+      organisationId: `${r.country.toLowerCase()}-agency-${1 + (raw % 3)}`,
+      country: r.country as MemberCountry,
+      typology: r.body.typology as ReportSubmittedV1['typology'],
+      tlp: r.body.tlp,
+      submittedAt: new Date().toISOString(),
+      indicators: r.body.indicators.map((i) => ({
+        rawIndicatorId: randomUUID(),
+        value: i.value,
+        ...(i.type ? { typeHint: i.type } : {}),
+      })),
+    };
+    raw += data.indicators.length;
+    events.push(
+      newEvent('urn:aseanwgas:node:th', EVENT_TYPES.reportSubmitted, data, data.reportId),
+    );
+  }
+  return { events, raw };
+}
+
+async function sumOffsets(
+  admin: ReturnType<ReturnType<typeof createKafka>['admin']>,
+  topic: string,
+) {
+  const offsets = await admin.fetchTopicOffsets(topic);
+  return offsets.reduce((s, o) => s + Number(o.high), 0);
+}
+
+async function throughput(
+  brokers: string,
+  namespace: string,
+  app: () => Promise<INestApplication>,
+) {
+  const kafka = createKafka({ brokers: brokers.split(','), clientId: 'bench-normaliser' });
+  const reportsTopic = topicName(namespace, 'reports');
+  const indicatorsTopic = topicName(namespace, 'indicators');
+  await ensureTopics(kafka, [reportsTopic, indicatorsTopic]);
+  const { events, raw } = reportEvents(REPORTS);
+  const producer = createProducer(kafka);
+  await producer.connect();
+  for (let i = 0; i < events.length; i += 1000) {
+    await producer.send({
+      topic: reportsTopic,
+      acks: -1,
+      messages: events.slice(i, i + 1000).map((e) => {
+        const m = toKafkaMessage(e, (e.data as ReportSubmittedV1).reportId);
+        return { key: m.key, value: m.value, headers: m.headers };
+      }),
+    });
+  }
+  await producer.disconnect();
+  const admin = kafka.admin();
+  await admin.connect();
+  // The backlog is on the topic before the normaliser starts: we time the drain, topic to
+  // store to output topic (indicator events acknowledged by Kafka).
+  let storedAt = 0;
+  const { seconds, result: stored } = await timed(async () => {
+    const a = await app();
+    const ds = a.get(DataSource);
+    const t0 = Date.now();
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 100));
+      const [{ n, backlog }] = (await ds.query(
+        `SELECT (SELECT count(*) FROM normaliser.inbox)::int AS n,
+                (SELECT count(*) FROM normaliser.outbox)::int AS backlog`,
+      )) as [{ n: number; backlog: number }];
+      if (n >= events.length && storedAt === 0) storedAt = (Date.now() - t0) / 1000;
+      if (n >= events.length && backlog === 0) return a;
+    }
+  });
+  const drainSeconds = seconds;
+  const ds = stored.get(DataSource);
+  const [{ sightings, indicators }] = (await ds.query(
+    `SELECT (SELECT count(*) FROM normaliser.indicator_sightings)::int AS sightings,
+            (SELECT count(*) FROM normaliser.indicators)::int AS indicators`,
+  )) as [{ sightings: number; indicators: number }];
+  const out = await sumOffsets(admin, indicatorsTopic);
+  await admin.disconnect();
+  console.log(`stored after ${storedAt}s, output drained after ${drainSeconds}s (incl. start-up)`);
+  return {
+    app: stored,
+    raw,
+    reports: events.length,
+    sightings,
+    indicators,
+    out,
+    drainSeconds,
+    storedAt,
+  };
+}
+
+const LOAD_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const http = require('node:http');
+const { url, key, paths, rate, seconds } = workerData;
+const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
+const u = new URL(url);
+const samples = { value: [], hash: [], prefix: [] };
+let errors = 0, sent = 0, done = 0;
+const total = rate * seconds;
+const t0 = performance.now();
+function one(i) {
+  const [kind, path] = paths[i % paths.length];
+  const start = performance.now();
+  const req = http.request({ host: u.hostname, port: u.port, path, agent, headers: { authorization: 'Bearer ' + key } }, (res) => {
+    res.resume();
+    res.on('end', () => {
+      if (res.statusCode !== 200) errors++;
+      // latency from the scheduled send time, so a stall is not hidden (coordinated omission)
+      samples[kind].push(performance.now() - (t0 + (i * 1000) / rate));
+      if (++done === total) parentPort.postMessage({ samples, errors, elapsed: (performance.now() - t0) / 1000 });
+    });
+  });
+  req.on('error', () => { errors++; if (++done === total) parentPort.postMessage({ samples, errors, elapsed: (performance.now() - t0) / 1000 }); });
+  req.end();
+}
+function tick() {
+  const due = Math.min(total, Math.floor(((performance.now() - t0) * rate) / 1000) + 1);
+  while (sent < due) one(sent++);
+  if (sent < total) setTimeout(tick, 1);
+}
+tick();
+`;
+
+async function lookups(app: INestApplication, rates: number[]) {
+  const ds = app.get(DataSource);
+  await (app as INestApplication & { listen(p: number, h: string): Promise<unknown> }).listen(
+    0,
+    '127.0.0.1',
+  );
+  const port = (app.getHttpServer().address() as AddressInfo).port;
+  const keyId = randomBytes(8).toString('hex');
+  const secret = randomBytes(32).toString('base64url');
+  await ds.query(
+    `INSERT INTO normaliser.api_key_replicas (key_id, organisation_id, role, country, secret_sha256, changed_at)
+     VALUES ($1, 'bench-bank', 'bank', 'TH', $2, now())`,
+    [keyId, sha256Hex(secret)],
+  );
+  const rows = (await ds.query(
+    `SELECT id, type, canonical FROM normaliser.indicators WHERE type IN ('phone', 'bank_account', 'url') ORDER BY random() LIMIT 2000`,
+  )) as { id: string; type: string; canonical: string }[];
+  const paths: [string, string][] = rows.flatMap((r, i) => {
+    const kind = i % 5 < 3 ? 'value' : i % 5 === 3 ? 'hash' : 'prefix';
+    if (kind === 'value')
+      return [
+        [
+          kind,
+          `/v1/indicators/lookup?type=${r.type}&value=${encodeURIComponent(r.canonical)}&country=TH`,
+        ],
+      ];
+    if (kind === 'hash') return [[kind, `/v1/indicators/${r.id}`]];
+    return [[kind, `/v1/indicators/prefix/${hashPrefix(r.id, 3)}`]];
+  });
+  const results = [];
+  for (const rate of rates) {
+    const result = await new Promise<{
+      samples: Record<string, number[]>;
+      errors: number;
+      elapsed: number;
+    }>((resolve, reject) => {
+      const w = new Worker(LOAD_WORKER, {
+        eval: true,
+        workerData: {
+          url: `http://127.0.0.1:${port}`,
+          key: `wgas_${keyId}_${secret}`,
+          paths,
+          rate,
+          seconds: SECONDS,
+        },
+      });
+      w.once('message', (m) => {
+        void w.terminate();
+        resolve(m as { samples: Record<string, number[]>; errors: number; elapsed: number });
+      });
+      w.once('error', reject);
+    });
+
+    results.push({ rate, ...result });
+  }
+  return results;
+}
+
+async function main(): Promise<void> {
+  await withBenchKafka(async (brokers) => {
+    const namespace = `bench${randomBytes(4).toString('hex')}`;
+    const database = `wgas_${namespace}`;
+    const config = loadConfig(NormaliserConfig, {
+      NODE_ID: 'th',
+      TOPIC_NAMESPACE: namespace,
+      DATABASE_NAME: database,
+      DATABASE_URL,
+      KAFKA_BROKERS: brokers,
+      LOG_LEVEL: 'error',
+      CONSORTIUM_KEY: 'bench-consortium-key-0123456789abcdef',
+      EXPIRY_SWEEP_INTERVAL_MS: '0',
+    });
+    let app: INestApplication | undefined;
+    try {
+      const t = await throughput(brokers, namespace, async () => {
+        app = await createNormaliserApp(config);
+        await app.startAllMicroservices();
+        await app.init();
+        return app;
+      });
+      const runs = await lookups(t.app, [RATE, LOW_RATE]);
+      const figures: Figure[] = [
+        {
+          stage: 'normaliser: raw indicators, topic -> store -> output topic',
+          metric: 'throughput',
+          value: t.raw / t.drainSeconds,
+          unit: 'indicators/s',
+          sampleSize: t.raw,
+          target: '>= 10,000 indicators/s',
+        },
+        {
+          stage: 'normaliser: reports drained',
+          metric: 'throughput',
+          value: t.reports / t.drainSeconds,
+          unit: 'reports/s',
+          sampleSize: t.reports,
+        },
+        {
+          stage: 'normaliser: indicator events published',
+          metric: 'throughput',
+          value: t.out / t.drainSeconds,
+          unit: 'events/s',
+          sampleSize: t.out,
+        },
+        ...runs.flatMap((l) => {
+          const all = Object.values(l.samples).flat();
+          return [
+            {
+              stage: `lookups at ${l.rate}/s offered (value 60%, hash 20%, prefix 20%)`,
+              metric: 'throughput',
+              value: all.length / l.elapsed,
+              unit: 'requests/s',
+              sampleSize: all.length,
+              ...latencySummary(all),
+              latencyUnit: 'ms',
+              target: 'p99 < 10 ms at 2,000 requests/s',
+            },
+            ...Object.entries(l.samples).map(([kind, s]) => ({
+              stage: `lookup by ${kind} at ${l.rate}/s`,
+              metric: 'latency',
+              value: s.length / l.elapsed,
+              unit: 'requests/s',
+              sampleSize: s.length,
+              ...latencySummary(s),
+              latencyUnit: 'ms',
+            })),
+          ];
+        }),
+      ];
+      const result = {
+        name: 'normaliser',
+        title: 'Normaliser and lookups',
+        date: new Date().toISOString(),
+        rerun: 'node -r ./tools/register.js bench/normaliser.bench.ts',
+        machine: await machineInfo(DATABASE_URL),
+        figures,
+        notes: [
+          `${t.reports} reports (${t.raw} raw indicators, 1-3 per report, 10% repeats across countries; ${t.sightings} sightings, ${t.indicators} canonical indicators) produced to the topic before the normaliser starts; the drain time includes the app's start-up.`,
+          `Lookup errors (non-200): ${runs.map((l) => `${l.errors} at ${l.rate}/s`).join(', ')}. Latency measured from each request's scheduled send time (open loop), load generator in a worker thread of the same process.`,
+          'Shared 2-core machine: Kafka, Postgres, the normaliser and the load generator compete for the same cores, and other engineers were running tests at the same time.',
+        ],
+      };
+      printFigures(result);
+      console.log(`wrote ${writeBenchResult(result)}`);
+    } finally {
+      await app?.close();
+      await dropDatabase(DATABASE_URL, database).catch(() => undefined);
+    }
+  });
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
