@@ -3,19 +3,15 @@
 //   KAFKA_BROKERS=127.0.0.1:19092 node -r ./tools/register.js bench/intake.bench.ts
 // Starts intake in-process on a fresh database and topic namespace; only talks to 127.0.0.1.
 // Prints a table and writes bench/results/intake.json. Not a test: nothing asserts on time.
-import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
 import { loadConfig } from '@wgas/config';
 import { ApiKeyService, createIntakeApp, IntakeConfig } from '@wgas/intake';
 import { OutboxRelay } from '@wgas/messaging';
 import { dropDatabase } from '@wgas/persistence';
+import { baselineFrom, machineInfo, writeBenchResult, type BenchResult } from './lib/bench-kit';
 
 const SINGLE_REPORTS = 3000;
 const SINGLE_CONCURRENCY = 16;
@@ -99,21 +95,6 @@ async function waitForEmptyOutbox(relay: OutboxRelay, deadline: number): Promise
   }
 }
 
-function gitCommit(): string | null {
-  try {
-    return execSync('git rev-parse HEAD', { encoding: 'utf8' }).trim();
-  } catch {
-    return null;
-  }
-}
-
-function cpuModel(): string {
-  const line = readFileSync('/proc/cpuinfo', 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith('model name'));
-  return line?.split(':')[1]?.trim() ?? cpus()[0]?.model ?? 'unknown';
-}
-
 async function main(): Promise<void> {
   const brokers = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
   if (!brokers.split(',').every((b) => b.startsWith('127.0.0.1:')))
@@ -179,9 +160,6 @@ async function main(): Promise<void> {
     }
     const indicatorsPerRun = BULK_LINES * INDICATORS_PER_LINE;
     const bulkRates = runs.map((r) => indicatorsPerRun / r.e2eSeconds);
-    const [pg] = (await app.get(DataSource).query('SHOW server_version')) as {
-      server_version: string;
-    }[];
 
     const results = {
       single: {
@@ -224,38 +202,62 @@ async function main(): Promise<void> {
       `${'  ... into Kafka (end to end)'.padEnd(46)} ${`${b.indicatorsPerSecondIntoKafka.median} indicators/s`.padStart(22)}   ${b.runSecondsIntoKafka.p50} / ${b.runSecondsIntoKafka.p95} / ${b.runSecondsIntoKafka.p99} s per run`,
     );
 
-    const pom = readFileSync(join(__dirname, '..', 'deploy', 'kafka-local', 'pom.xml'), 'utf8');
-    const kafkaVersion = /<kafka\.version>([^<]+)</.exec(pom)?.[1] ?? 'unknown';
-    const machine = {
-      cpuModel: cpuModel(),
-      cores: cpus().length,
-      memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)),
-      node: process.version,
-      kafka: kafkaVersion,
-      postgres: pg?.server_version ?? 'unknown',
-    };
-    console.log(
-      `\n${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, Kafka ${machine.kafka}, Postgres ${machine.postgres}`,
-    );
-    const output = {
-      benchmark: 'intake.http',
+    const kafkajs = baselineFrom('baseline-kafka', 'baseline: kafkajs producer');
+    const result: BenchResult = {
+      name: 'intake',
+      title: 'Intake over HTTP, end to end into Kafka through the outbox',
       date: new Date().toISOString(),
-      units: {
-        rates: 'reports or indicators per second',
-        latencyMs: 'milliseconds per request',
-        runSeconds: 'seconds per bulk run',
-      },
-      method:
-        'intake in-process on 127.0.0.1; closed-loop clients for single reports; bulk runs streamed; end to end = until the outbox relay has published every event (acks=all)',
-      results,
-      machine,
-      gitCommit: gitCommit(),
+      rerun: 'node -r ./tools/register.js bench/intake.bench.ts',
+      machine: await machineInfo(),
+      figures: [
+        {
+          stage: `intake: single POST /v1/reports (${s.concurrency} clients), accepted over HTTP`,
+          metric: 'reports/s',
+          value: s.reportsPerSecondHttp,
+          unit: 'reports/s',
+          sampleSize: s.reports,
+          ...s.latencyMs,
+          latencyUnit: 'ms',
+        },
+        {
+          stage: 'intake: single reports, end to end into Kafka',
+          metric: 'reports/s',
+          value: s.reportsPerSecondIntoKafka,
+          unit: 'reports/s',
+          sampleSize: s.reports,
+          ...(kafkajs ? { baseline: kafkajs } : {}),
+        },
+        {
+          stage: `intake: bulk NDJSON over HTTP (${b.runs} x ${b.linesPerRun} lines)`,
+          metric: 'reports/s',
+          value: b.reportsPerSecondHttp,
+          unit: 'reports/s',
+          sampleSize: b.runs * b.linesPerRun,
+          p50: b.runSecondsHttp.p50,
+          p95: b.runSecondsHttp.p95,
+          p99: b.runSecondsHttp.p99,
+          latencyUnit: 's per run',
+        },
+        {
+          stage: `intake: bulk import, end to end into Kafka (median of ${b.runs} runs; best ${b.indicatorsPerSecondIntoKafka.best})`,
+          metric: 'indicators/s',
+          value: b.indicatorsPerSecondIntoKafka.median,
+          unit: 'indicators/s',
+          sampleSize: b.runs * b.linesPerRun * b.indicatorsPerLine,
+          p50: b.runSecondsIntoKafka.p50,
+          p95: b.runSecondsIntoKafka.p95,
+          p99: b.runSecondsIntoKafka.p99,
+          latencyUnit: 's per run',
+          target: '>= 20,000 indicators/s',
+          ...(kafkajs ? { baseline: kafkajs } : {}),
+        },
+      ],
+      notes: [
+        'Intake runs in the benchmark process on 127.0.0.1 with a fresh database and topic namespace; end to end means until the outbox relay has published every event with acks=all.',
+        `Bulk lines carry ${b.indicatorsPerLine} indicators each (one report.submitted event per line), so the Kafka baseline compares events, not indicators.`,
+      ],
     };
-    mkdirSync(join(__dirname, 'results'), { recursive: true });
-    writeFileSync(
-      join(__dirname, 'results', 'intake.json'),
-      `${JSON.stringify(output, null, 2)}\n`,
-    );
+    console.log(`\nwrote ${writeBenchResult(result)}`);
   } finally {
     await app.close();
     await dropDatabase(env.DATABASE_URL, env.DATABASE_NAME).catch(() => undefined);

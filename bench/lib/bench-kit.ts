@@ -1,7 +1,7 @@
 // Shared pieces of the benchmark scripts: machine description, percentiles, the result
 // file format (bench/results/<name>.json) that docs/benchmarks.md is rendered from.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -155,5 +155,22 @@ export async function withBenchKafka<T>(fn: (brokers: string) => Promise<T>): Pr
     return await fn(kafka.brokers);
   } finally {
     await kafka.reset();
+  }
+}
+
+/**
+ * A ceiling measured earlier in the same `npm run bench` (bench/results/<file>.json), for
+ * the ratio beside a pipeline figure; undefined when that baseline has not been run.
+ */
+export function baselineFrom(
+  file: string,
+  stagePrefix: string,
+): { name: string; value: number } | undefined {
+  try {
+    const r = JSON.parse(readFileSync(join(RESULTS_DIR, `${file}.json`), 'utf8')) as BenchResult;
+    const f = r.figures.find((x) => x.stage.startsWith(stagePrefix));
+    return f ? { name: f.stage.replace(/^baseline: /, ''), value: f.value } : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Kafka, logLevel, type LogEntry, type Producer } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type LogEntry, type Producer } from 'kafkajs';
 import { isCompactedTopic } from '@wgas/contracts';
 
 const logger = new Logger('kafkajs');
@@ -55,6 +55,7 @@ export async function ensureTopics(
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((t) => !existing.has(t));
     if (missing.length > 0) {
+      // Creating topics that another service is creating at the same moment is fine.
       await admin.createTopics({
         topics: missing.map((topic) => ({
           topic,
@@ -64,10 +65,34 @@ export async function ensureTopics(
             ? [{ name: 'cleanup.policy', value: 'compact' }]
             : [],
         })),
-        waitForLeaders: true,
+        waitForLeaders: false,
       });
     }
+    await waitForLeaders(admin, topics);
   } finally {
     await admin.disconnect();
+  }
+}
+
+/**
+ * kafkajs's own wait gives up on UNKNOWN_TOPIC_OR_PARTITION, which a KRaft broker answers
+ * for a moment after creating many topics at once; poll the metadata until every
+ * partition has a leader instead.
+ */
+async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (let delay = 100; ; delay = Math.min(delay * 2, 2000)) {
+    try {
+      const { topics: meta } = await admin.fetchTopicMetadata({ topics });
+      const ready =
+        meta.length === topics.length &&
+        meta.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0));
+      if (ready) return;
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`topics have no leaders after ${timeoutMs} ms: ${topics.join(', ')}`);
+    await new Promise((r) => setTimeout(r, delay));
   }
 }
