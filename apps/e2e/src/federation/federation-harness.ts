@@ -18,6 +18,8 @@ export interface Federation {
 export async function startFederation(
   ids: string[],
   env: Record<string, string> = {},
+  /** Each node's Kafka, when members run their own clusters (default: the one test Kafka). */
+  brokers: Record<string, string> = {},
 ): Promise<Federation> {
   const dir = mkdtempSync(join(tmpdir(), 'wgas-federation-'));
   const namespaces = Object.fromEntries(ids.map((id) => [id, testNamespace(`f${id}`)]));
@@ -48,6 +50,7 @@ export async function startFederation(
         namespace: namespaces[id],
         exchange: { keyFile, keyId: keys[id]!.keyId, registryFile },
         env: { WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', ...env },
+        ...(brokers[id] ? { kafkaBrokers: brokers[id] } : {}),
       });
     }
   } catch (e) {
