@@ -52,6 +52,8 @@ export interface ReportFactoryOptions {
   duplicateRate?: number;
   /** Deterministic output for a given seed. */
   seed?: number;
+  /** Reporting countries to draw from (default: all eleven members). */
+  countries?: readonly Member[];
 }
 
 function pick<T>(xs: readonly T[]): T {
@@ -125,7 +127,7 @@ export function* generateReports(
   const duplicateRate = o.duplicateRate ?? 0.1;
   const seen: Seen[] = [];
   for (let i = 0; i < count; i++) {
-    const country = pick(MEMBERS);
+    const country = pick(o.countries ?? MEMBERS);
     const n = 1 + Math.floor(rand() * 3);
     const indicators = Array.from({ length: n }, () => {
       const again = seen.length > 0 && rand() < duplicateRate ? pick(seen) : undefined;
