@@ -1,4 +1,5 @@
 import { TLP_LEVELS, type Tlp } from '@wgas/contracts';
+import { INDICATOR_TYPES } from '@wgas/indicators';
 import {
   decideSharing,
   ROUTED_TYPES,
@@ -6,22 +7,7 @@ import {
   type RecipientRole,
 } from './sharing-policy';
 
-const TYPES = [
-  'phone',
-  'short_code',
-  'sms_sender',
-  'url',
-  'domain',
-  'email',
-  'bank_account',
-  'payment_proxy',
-  'ewallet',
-  'crypto',
-  'messaging',
-  'apk',
-  'file_hash',
-  'emvco_qr',
-];
+const TYPES = INDICATOR_TYPES;
 const ROLES: RecipientRole[] = ['agency', 'telco', 'bank'];
 
 const indicator = (over: Partial<PolicyIndicator> = {}): PolicyIndicator => ({

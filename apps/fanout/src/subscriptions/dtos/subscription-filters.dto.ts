@@ -11,24 +11,10 @@ import {
   Min,
 } from 'class-validator';
 import { MEMBER_COUNTRIES, TYPOLOGIES } from '@wgas/contracts';
+import { INDICATOR_TYPES } from '@wgas/indicators';
 
-/** Indicator types a subscription may filter on (libs/indicators INDICATOR_TYPES). */
-export const SUBSCRIBABLE_TYPES = [
-  'phone',
-  'short_code',
-  'sms_sender',
-  'url',
-  'domain',
-  'email',
-  'bank_account',
-  'payment_proxy',
-  'ewallet',
-  'crypto',
-  'messaging',
-  'apk',
-  'file_hash',
-  'emvco_qr',
-] as const;
+/** Indicator types a subscription may filter on: every type the normaliser produces. */
+export const SUBSCRIBABLE_TYPES = INDICATOR_TYPES;
 
 /** Filters narrowing what the sharing policy lets through; absent means "all". */
 export class SubscriptionFiltersDto {
