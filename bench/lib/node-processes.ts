@@ -1,0 +1,51 @@
+// Runs a node's services as separate processes for benchmarks, as production does.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { REPO_ROOT } from './bench-kit';
+
+export function startService(service: string, env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn('node', ['-r', './tools/register.js', `apps/${service}/src/main.ts`], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+/** Peak resident set (VmHWM) of a live process, in MiB. */
+export function peakRssMiB(pid: number | undefined): number {
+  if (!pid) return NaN;
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmHWM:'));
+  return Math.round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024);
+}
+
+export async function waitHealthy(url: string): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} never became ready`);
+}
+
+/** Seeds the node's demo organisations and returns the agency's API key. */
+export async function seedAgencyKey(env: NodeJS.ProcessEnv): Promise<string> {
+  const out = await new Promise<string>((resolve, reject) => {
+    const child = spawn('node', ['-r', './tools/register.js', 'tools/demo/seed-organisations.ts'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+    });
+    let text = '';
+    child.stdout.on('data', (d: Buffer) => (text += d.toString()));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(text) : reject(new Error(`seed exited ${code}`)),
+    );
+  });
+  const key = /^AGENCY_KEY=(.+)$/m.exec(out)?.[1];
+  if (!key) throw new Error('no agency key from the seed script');
+  return key;
+}
