@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  baselineFrom,
   formatNumber,
   ratio,
   REPO_ROOT,
@@ -23,11 +24,58 @@ const ORDER = [
   'federation',
 ];
 
+/**
+ * Which ceiling each pipeline stage is a fraction of, when its script did not attach one:
+ * Kafka-to-store against batched Postgres upserts, webhook fan-out and the report-to-alert
+ * and cross-border rates against a consumer with no work (every alert starts as a message
+ * read from Kafka).
+ */
+const STAGE_CEILINGS: { stagePrefix: string; file: string; baselinePrefix: string }[] = [
+  {
+    stagePrefix: 'normaliser: raw indicators',
+    file: 'baseline-postgres',
+    baselinePrefix: 'baseline: Postgres batched UPSERT',
+  },
+  {
+    stagePrefix: 'normaliser: indicator events published',
+    file: 'baseline-kafka',
+    baselinePrefix: 'baseline: kafkajs producer',
+  },
+  {
+    stagePrefix: 'webhook deliveries',
+    file: 'baseline-kafka',
+    baselinePrefix: 'baseline: kafkajs consumer',
+  },
+  {
+    stagePrefix: 'pipeline: report to alert',
+    file: 'baseline-kafka',
+    baselinePrefix: 'baseline: kafkajs consumer',
+  },
+  {
+    stagePrefix: 'cross-border backfill',
+    file: 'baseline-kafka',
+    baselinePrefix: 'baseline: kafkajs consumer',
+  },
+];
+
+function withCeilings(r: BenchResult): BenchResult {
+  return {
+    ...r,
+    figures: r.figures.map((f) => {
+      if (f.baseline) return f;
+      const c = STAGE_CEILINGS.find((x) => f.stage.startsWith(x.stagePrefix));
+      const baseline = c ? baselineFrom(c.file, c.baselinePrefix) : undefined;
+      return baseline ? { ...f, baseline } : f;
+    }),
+  };
+}
+
 function load(): BenchResult[] {
   return readdirSync(RESULTS_DIR)
     .filter((f) => f.endsWith('.json'))
     .map((f) => JSON.parse(readFileSync(join(RESULTS_DIR, f), 'utf8')) as Partial<BenchResult>)
     .filter((r): r is BenchResult => Array.isArray(r.figures) && typeof r.name === 'string')
+    .map(withCeilings)
     .sort((a, b) => rank(a.name) - rank(b.name));
 }
 
@@ -79,6 +127,9 @@ function main(): void {
     'Every figure comes from a `bench/*.bench.ts` script run on the machine below; numbers on a',
     'shared 2-core machine are noisy, so each pipeline figure sits beside a ceiling measured',
     'in the same run (raw Kafka and Postgres with none of our code), with the ratio.',
+    '',
+    'Ratios against a ceiling use the ceilings at the top of this page (their own run date is shown);',
+    "a stage re-run alone is compared with the last full run's ceilings.",
     '',
     'Rerun everything (after the README set-up): `npm run bench` (starts its own Kafka on',
     ':19792, runs each script in turn, rewrites the JSON files and this page).',
