@@ -11,7 +11,13 @@ import { loadConfig } from '@wgas/config';
 import { ApiKeyService, createIntakeApp, IntakeConfig } from '@wgas/intake';
 import { OutboxRelay } from '@wgas/messaging';
 import { dropDatabase } from '@wgas/persistence';
-import { baselineFrom, machineInfo, writeBenchResult, type BenchResult } from './lib/bench-kit';
+import {
+  baselineFrom,
+  latencySummary,
+  machineInfo,
+  writeBenchResult,
+  type BenchResult,
+} from './lib/bench-kit';
 
 const SINGLE_REPORTS = 3000;
 const SINGLE_CONCURRENCY = 16;
@@ -19,22 +25,6 @@ const BULK_RUNS = 3;
 const BULK_LINES = 40_000;
 const INDICATORS_PER_LINE = 5;
 const MAX_SECONDS_PER_RUN = 300;
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return Number((sorted[Math.max(0, i)] as number).toFixed(2));
-}
-
-function stats(ms: number[]) {
-  const s = [...ms].sort((a, b) => a - b);
-  return {
-    p50: percentile(s, 50),
-    p95: percentile(s, 95),
-    p99: percentile(s, 99),
-    max: percentile(s, 100),
-  };
-}
 
 function post(
   url: string,
@@ -168,7 +158,7 @@ async function main(): Promise<void> {
         indicatorsPerReport: 1,
         reportsPerSecondHttp: Math.round(SINGLE_REPORTS / singleHttpSeconds),
         reportsPerSecondIntoKafka: Math.round(SINGLE_REPORTS / singleE2eSeconds),
-        latencyMs: stats(latencies),
+        latencyMs: latencySummary(latencies),
       },
       bulk: {
         runs: BULK_RUNS,
@@ -181,8 +171,8 @@ async function main(): Promise<void> {
             [...bulkRates].sort((a, b) => a - b)[Math.floor(bulkRates.length / 2)] as number,
           ),
         },
-        runSecondsHttp: stats(runs.map((r) => r.httpSeconds)),
-        runSecondsIntoKafka: stats(runs.map((r) => r.e2eSeconds)),
+        runSecondsHttp: latencySummary(runs.map((r) => r.httpSeconds)),
+        runSecondsIntoKafka: latencySummary(runs.map((r) => r.e2eSeconds)),
       },
     };
     console.log('Intake over HTTP, end to end into Kafka through the outbox\n');
