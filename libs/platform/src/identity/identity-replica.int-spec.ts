@@ -46,7 +46,9 @@ class IdTestModule {
       module: IdTestModule,
       imports: [
         ObservabilityModule,
-        IdentityReplicaModule,
+        // a cache that never expires during the test: only the consumer's invalidation can
+        // make a role change or a revocation visible
+        IdentityReplicaModule.withCacheTtl(3_600_000),
         NodeInfrastructureModule.forRoot({
           config,
           schema: 'idtest',
@@ -128,7 +130,7 @@ describe('IdentityReplicaModule: API keys replicated from <ns>.identity.v1', () 
     // A wrong secret for the same key id is refused.
     expect((await call(`wgas_${keyId}_${randomBytes(32).toString('base64url')}`)).status).toBe(401);
 
-    // Same key, role changed to telco: the route only admits banks.
+    // Same key, role changed to telco: the route only admits banks. The key is cached by now.
     await publish(state({ role: 'telco' }));
     await waitFor(async () => (await call()).status === 403, { what: 'the role change' });
 

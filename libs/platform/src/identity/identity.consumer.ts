@@ -9,10 +9,16 @@ import {
 } from '@wgas/contracts';
 import { UnknownEventTypeError, type EventContext } from '@wgas/messaging';
 import { schemaOf } from '@wgas/persistence';
+import { ReplicatedApiKeyVerifier } from './replicated-api-key.verifier';
 
-/** Keeps the API-key replica current; an older state never overwrites a newer one. */
+/**
+ * Keeps the API-key replica current; an older state never overwrites a newer one. The
+ * verifier's cache forgets the key, so a revocation holds from the next request.
+ */
 @Controller()
 export class IdentityConsumer {
+  constructor(private readonly verifier: ReplicatedApiKeyVerifier) {}
+
   @EventPattern(TOPIC_SUFFIX.identity)
   async onKeyChanged(@Payload() event: CloudEvent, @Ctx() ctx: EventContext): Promise<void> {
     if (event.type !== API_KEY_CHANGED_V1) throw new UnknownEventTypeError(event.type);
@@ -36,5 +42,6 @@ export class IdentityConsumer {
         k.changedAt,
       ],
     );
+    this.verifier.forgetOnCommit(ctx.manager, k.keyId);
   }
 }

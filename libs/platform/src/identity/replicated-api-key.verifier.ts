@@ -1,25 +1,132 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import {
+  DataSource,
+  type EntityManager,
+  type EntitySubscriberInterface,
+  type QueryRunner,
+  type TransactionCommitEvent,
+  type TransactionRollbackEvent,
+} from 'typeorm';
 import { schemaOf } from '@wgas/persistence';
 import { ApiKeyVerifier, type Principal, type Role } from '../auth';
 import { keyUsable, parseApiKey, secretMatches } from './api-key-format';
 
-/** Verifies API keys against this service's replica of intake's keys. */
-@Injectable()
-export class ReplicatedApiKeyVerifier extends ApiKeyVerifier {
-  private readonly table: string;
+/** How long a key's replicated state is reused without asking the database (ms). */
+export const API_KEY_CACHE_TTL_MS = Symbol('API_KEY_CACHE_TTL_MS');
+/**
+ * The bound on staleness for a change this process did not apply itself (another replica
+ * consumed it, or the row was written by hand); changes it applies are seen at once.
+ */
+export const DEFAULT_API_KEY_CACHE_TTL_MS = 5000;
+/** Most keys remembered; the oldest entry makes room. A node has a few hundred keys. */
+export const MAX_CACHED_API_KEYS = 10_000;
 
-  constructor(private readonly ds: DataSource) {
+interface KeyState {
+  organisationId: string;
+  role: Role;
+  country: string;
+  secretSha256: string;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+}
+
+/**
+ * Verifies API keys against this service's replica of intake's keys. A key's state is kept
+ * in memory for the cache TTL so a request costs no query; the identity consumer forgets a
+ * key when it changes it (again once its transaction commits), so a revocation applied by
+ * this process takes effect for the next request. Secret, expiry and revocation are still
+ * checked on every request against the remembered state.
+ */
+@Injectable()
+export class ReplicatedApiKeyVerifier
+  extends ApiKeyVerifier
+  implements EntitySubscriberInterface<unknown>
+{
+  private readonly table: string;
+  private readonly ttlMs: number;
+  private readonly cache = new Map<string, { state: KeyState; until: number }>();
+  /** Keys changed by a transaction that has not committed yet. */
+  private readonly pending = new WeakMap<QueryRunner, Set<string>>();
+  /** Bumped by every change, so a read that raced a change is not remembered. */
+  private generation = 0;
+
+  constructor(
+    private readonly ds: DataSource,
+    @Optional() @Inject(API_KEY_CACHE_TTL_MS) ttlMs?: number,
+  ) {
     super();
     this.table = `"${schemaOf(ds)}"."api_key_replicas"`;
+    this.ttlMs = ttlMs ?? DEFAULT_API_KEY_CACHE_TTL_MS;
+    ds.subscribers.push(this); // for afterTransactionCommit
   }
 
   async verify(presented: string): Promise<Principal | undefined> {
     const parsed = parseApiKey(presented);
     if (!parsed) return undefined;
+    const state = await this.state(parsed.keyId);
+    if (!state || !secretMatches(state.secretSha256, parsed.secret)) return undefined;
+    if (!keyUsable(state)) return undefined;
+    return {
+      organisationId: state.organisationId,
+      role: state.role,
+      country: state.country,
+      keyId: parsed.keyId,
+    };
+  }
+
+  /**
+   * Called by the identity consumer inside the transaction that changes the key: forgets it
+   * now and once more after the commit (a request in between may have re-read the old row).
+   */
+  forgetOnCommit(manager: EntityManager, keyId: string): void {
+    this.forget(keyId);
+    const qr = manager.queryRunner;
+    if (!qr?.isTransactionActive) return;
+    const keys = this.pending.get(qr) ?? new Set<string>();
+    keys.add(keyId);
+    this.pending.set(qr, keys);
+  }
+
+  forget(keyId: string): void {
+    this.generation++;
+    this.cache.delete(keyId);
+  }
+
+  afterTransactionCommit(event: TransactionCommitEvent): void {
+    // a released savepoint also "commits"; only the outermost commit makes the change visible
+    if (event.queryRunner.isTransactionActive) return;
+    const keys = this.pending.get(event.queryRunner);
+    if (!keys) return;
+    this.pending.delete(event.queryRunner);
+    for (const k of keys) this.forget(k);
+  }
+
+  afterTransactionRollback(event: TransactionRollbackEvent): void {
+    if (!event.queryRunner.isTransactionActive) this.pending.delete(event.queryRunner);
+  }
+
+  private async state(keyId: string): Promise<KeyState | undefined> {
+    const now = Date.now();
+    const hit = this.cache.get(keyId);
+    if (hit && hit.until > now) return hit.state;
+    if (hit) this.cache.delete(keyId);
+    const generation = this.generation;
+    const state = await this.load(keyId);
+    // unknown keys are not remembered: a key issued a moment ago must work at once
+    if (state && generation === this.generation) {
+      if (this.cache.size >= MAX_CACHED_API_KEYS) {
+        const oldest = this.cache.keys().next();
+        if (!oldest.done) this.cache.delete(oldest.value);
+      }
+      this.cache.set(keyId, { state, until: now + this.ttlMs });
+    }
+    return state;
+  }
+
+  private async load(keyId: string): Promise<KeyState | undefined> {
     const [row] = (await this.ds.query(
       `SELECT organisation_id, role, country, secret_sha256, expires_at, revoked_at FROM ${this.table} WHERE key_id = $1`,
-      [parsed.keyId],
+      [keyId],
     )) as {
       organisation_id: string;
       role: Role;
@@ -28,13 +135,15 @@ export class ReplicatedApiKeyVerifier extends ApiKeyVerifier {
       expires_at: Date | null;
       revoked_at: Date | null;
     }[];
-    if (!row || !secretMatches(row.secret_sha256, parsed.secret)) return undefined;
-    if (!keyUsable({ revokedAt: row.revoked_at, expiresAt: row.expires_at })) return undefined;
-    return {
-      organisationId: row.organisation_id,
-      role: row.role,
-      country: row.country,
-      keyId: parsed.keyId,
-    };
+    return row
+      ? {
+          organisationId: row.organisation_id,
+          role: row.role,
+          country: row.country,
+          secretSha256: row.secret_sha256,
+          expiresAt: row.expires_at,
+          revokedAt: row.revoked_at,
+        }
+      : undefined;
   }
 }
