@@ -9,6 +9,12 @@ import type { NormaliserConfig } from '../normaliser.config';
 import { WarninglistService } from '../warninglists/warninglist.service';
 import type { LookupByValueQuery } from './dtos/lookup-by-value.query';
 import type { SearchIndicatorsQuery } from './dtos/search-indicators.query';
+import {
+  INDICATOR_COLUMNS,
+  IndicatorLookupRepository,
+  type IndicatorRow,
+  type PrefixRow,
+} from './indicator-lookup.repository';
 import { mayReveal, seesDetails } from './lookup-visibility';
 
 export type Verdict = 'listed' | 'warninglisted' | 'inactive' | 'not_listed';
@@ -37,26 +43,6 @@ export interface PrefixEntry {
   confidence: number;
 }
 
-interface Row {
-  id: string;
-  type: string;
-  canonical: string;
-  display: string;
-  status: IndicatorStatus;
-  confidence: number;
-  report_count: number;
-  first_seen: Date;
-  last_seen: Date;
-  countries: string[];
-  typologies: string[];
-  tlp: Tlp;
-  warninglisted: boolean;
-  warninglist_entry: string | null;
-}
-
-const COLUMNS = `id, type, canonical, display, status, confidence, report_count, first_seen, last_seen,
-  countries, typologies, tlp, warninglisted, warninglist_entry`;
-
 /** Prefix answers are padded to a multiple of this, so their size says nothing. */
 export const PREFIX_PAD = 32;
 /** More matches than this and the caller must send a longer prefix. */
@@ -73,12 +59,15 @@ const HASH = /^v[1-9][0-9]{0,3}:[0-9a-f]{64}$/;
 @Injectable()
 export class IndicatorLookupService {
   private readonly key: { version: number; secret: string };
+  private readonly rows: IndicatorLookupRepository;
 
   constructor(
     @Inject(NODE_CONFIG) private readonly config: NormaliserConfig,
     private readonly ds: DataSource,
     private readonly warninglists: WarninglistService,
   ) {
+    // built here rather than injected: NormaliserModule (outside lookup/) lists the providers
+    this.rows = new IndicatorLookupRepository(ds);
     this.key = { version: config.CONSORTIUM_KEY_VERSION, secret: config.CONSORTIUM_KEY };
   }
 
@@ -97,7 +86,7 @@ export class IndicatorLookupService {
     }
     const { indicator } = result;
     const id = indicatorHash(this.key, indicator.key);
-    const row = await this.find(id);
+    const row = await this.rows.find(id);
     if (row && mayReveal(row.tlp, caller.role)) return this.view(row, caller);
     const warninglist = this.warninglists.match(indicator);
     return {
@@ -117,7 +106,7 @@ export class IndicatorLookupService {
         "An indicator hash looks like 'v1:' followed by 64 lower-case hex digits.",
         [{ field: 'hash', rule: 'format', message: 'expected v<version>:<64 hex>' }],
       );
-    const row = await this.find(hash);
+    const row = await this.rows.find(hash);
     if (row && mayReveal(row.tlp, caller.role)) return this.view(row, caller);
     return { indicatorId: hash, verdict: 'not_listed' };
   }
@@ -145,14 +134,7 @@ export class IndicatorLookupService {
         'lookup.unknown_key_version',
         `This node hashes with consortium key version ${this.key.version}.`,
       );
-    const rows = (await this.ds.query(
-      `SELECT id, status, confidence, tlp, warninglisted, type, canonical FROM normaliser.indicators
-        WHERE id LIKE $1 ORDER BY id LIMIT ${PREFIX_MAX_MATCHES + 1}`,
-      [`${prefix}%`],
-    )) as Pick<
-      Row,
-      'id' | 'status' | 'confidence' | 'tlp' | 'warninglisted' | 'type' | 'canonical'
-    >[];
+    const rows = await this.rows.findByPrefix(prefix, PREFIX_MAX_MATCHES + 1);
     if (rows.length > PREFIX_MAX_MATCHES)
       throw new ProblemException(
         HttpStatus.UNPROCESSABLE_ENTITY,
@@ -168,9 +150,11 @@ export class IndicatorLookupService {
       }));
     const padded = Math.max(PREFIX_PAD, Math.ceil(matches.length / PREFIX_PAD) * PREFIX_PAD);
     const hexLeft = 64 - m[2].length;
-    while (matches.length < padded) {
+    const pads = padded - matches.length;
+    const random = randomBytes(Math.ceil((hexLeft * pads) / 2)).toString('hex');
+    for (let i = 0; i < pads; i++) {
       matches.push({
-        indicatorId: `${prefix}${randomBytes(32).toString('hex').slice(0, hexLeft)}`,
+        indicatorId: `${prefix}${random.slice(i * hexLeft, (i + 1) * hexLeft)}`,
         verdict: 'not_listed',
         confidence: 0,
       });
@@ -202,11 +186,11 @@ export class IndicatorLookupService {
       where.push(`(last_seen, id) < ($${params.length - 1}, $${params.length})`);
     }
     const rows = (await this.ds.query(
-      `SELECT ${COLUMNS} FROM normaliser.indicators
+      `SELECT ${INDICATOR_COLUMNS} FROM normaliser.indicators
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY last_seen DESC, id DESC LIMIT ${limit + 1}`,
       params,
-    )) as Row[];
+    )) as IndicatorRow[];
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -215,15 +199,7 @@ export class IndicatorLookupService {
     };
   }
 
-  private async find(id: string): Promise<Row | undefined> {
-    const rows = (await this.ds.query(
-      `SELECT ${COLUMNS} FROM normaliser.indicators WHERE id = $1`,
-      [id],
-    )) as Row[];
-    return rows[0];
-  }
-
-  private verdictOf(r: Pick<Row, 'status' | 'warninglisted' | 'type' | 'canonical'>): Verdict {
+  private verdictOf(r: Omit<PrefixRow, 'id' | 'confidence' | 'tlp'>): Verdict {
     // the live list wins over the stored flag, so an entry added today protects at once
     const key = `${r.type}:${r.canonical}`;
     if (r.warninglisted || this.warninglists.match({ type: r.type, key, canonical: r.canonical }))
@@ -231,7 +207,7 @@ export class IndicatorLookupService {
     return r.status === 'active' ? 'listed' : 'inactive';
   }
 
-  private view(r: Row, caller: Principal): IndicatorView {
+  private view(r: IndicatorRow, caller: Principal): IndicatorView {
     const base: IndicatorView = {
       indicatorId: r.id,
       verdict: this.verdictOf(r),
