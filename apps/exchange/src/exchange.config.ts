@@ -1,4 +1,4 @@
-import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsString, Max, Min, MinLength } from 'class-validator';
 import { NodeConfig } from '@wgas/config';
 
 /** Exchange (federation) settings; see NodeConfig for the shared ones. */
@@ -20,9 +20,18 @@ export class ExchangeConfig extends NodeConfig {
   @MinLength(1, { message: 'PEER_REGISTRY_FILE is required' })
   PEER_REGISTRY_FILE = '';
 
-  /** Envelopes older than this are refused as stale replays (default 7 days). */
+  /** Age bound of live envelopes (default 7 days); older ones follow EXCHANGE_OLD_ENVELOPES. */
   @IsInt()
   @Min(60_000)
   @Max(90 * 24 * 3600_000)
   EXCHANGE_MAX_AGE_MS = 7 * 24 * 3600_000;
+
+  /**
+   * Envelopes older than EXCHANGE_MAX_AGE_MS: `backfill` (default) imports them from a
+   * peer's compacted exchange topic if signed by a key the registry still holds valid
+   * now, deduplicated by event id and per-indicator sequence; `refuse` drops them as stale
+   * (ADR 0008).
+   */
+  @IsIn(['backfill', 'refuse'])
+  EXCHANGE_OLD_ENVELOPES: 'backfill' | 'refuse' = 'backfill';
 }

@@ -8,6 +8,7 @@ import type { ExchangeConfig } from './exchange.config';
 import { ExchangeMetrics } from './exchange.metrics';
 import { ActionForwardService } from './exports/action-forward.service';
 import { EnvelopeWriter } from './exports/envelope-writer';
+import { ExchangeTopic } from './exports/exchange-topic';
 import { LocalActionsConsumer } from './exports/local-actions.consumer';
 import { ExportSequence } from './exports/export-sequence.entity';
 import { IndicatorExportService } from './exports/indicator-export.service';
@@ -16,10 +17,11 @@ import { FederationIdentity } from './federation-identity';
 import { EnvelopeImportService } from './imports/envelope-import.service';
 import { ImportedEnvelope } from './imports/imported-envelope.entity';
 import { PeerExchangeConsumer } from './imports/peer-exchange.consumer';
+import { PeerIndicatorState } from './imports/peer-indicator-state.entity';
 import { EXCHANGE_MIGRATIONS } from './migrations';
 
 export const EXCHANGE_SCHEMA = 'exchange';
-export const EXCHANGE_ENTITIES = [ImportedEnvelope, ExportSequence];
+export const EXCHANGE_ENTITIES = [ImportedEnvelope, PeerIndicatorState, ExportSequence];
 
 @Module({})
 export class ExchangeModule implements OnModuleInit {
@@ -43,6 +45,8 @@ export class ExchangeModule implements OnModuleInit {
           entities: EXCHANGE_ENTITIES,
           migrations: EXCHANGE_MIGRATIONS,
           relay: true,
+          // a backfill queues a local report per imported envelope: publish them in big batches
+          relayBatchSize: 2000,
         }),
       ],
       controllers: [LocalIndicatorsConsumer, LocalActionsConsumer, PeerExchangeConsumer],
@@ -53,6 +57,7 @@ export class ExchangeModule implements OnModuleInit {
         IndicatorExportService,
         ActionForwardService,
         EnvelopeImportService,
+        ExchangeTopic,
       ],
     };
   }

@@ -9,7 +9,9 @@ import {
   ValidateNested,
   validateSync,
 } from 'class-validator';
+import type { KeyObject } from 'node:crypto';
 import { TLP_LEVELS, type Tlp } from '@wgas/contracts';
+import { publicKeyFromRaw } from './node-keys';
 
 export class RegistryKey {
   @Matches(/^[a-z]{2}-[A-Za-z0-9._-]{1,60}$/)
@@ -66,7 +68,13 @@ export class PeerRegistryFile {
 export class PeerRegistryError extends Error {}
 
 export class PeerRegistry {
-  private constructor(private readonly peers: Map<string, PeerEntry>) {}
+  /** Public keys as KeyObjects, built once: importing one per verification cost more than the verification. */
+  private readonly keyObjects = new Map<RegistryKey, KeyObject>();
+
+  private constructor(private readonly peers: Map<string, PeerEntry>) {
+    for (const p of peers.values())
+      for (const k of p.keys) this.keyObjects.set(k, publicKeyFromRaw(k.publicKey));
+  }
 
   static parse(json: unknown): PeerRegistry {
     const file = plainToInstance(PeerRegistryFile, json);
@@ -96,5 +104,12 @@ export class PeerRegistry {
     if (at < new Date(key.notBefore)) return undefined;
     if (key.notAfter && at >= new Date(key.notAfter)) return undefined;
     return key;
+  }
+
+  /** The KeyObject for a registry key returned by `validKey`. */
+  keyObject(key: RegistryKey): KeyObject {
+    const object = this.keyObjects.get(key);
+    if (!object) throw new Error(`key ${key.keyId} is not from this registry`);
+    return object;
   }
 }

@@ -45,7 +45,11 @@ const opts = { registry, self: 'my', now, maxAgeMs: 24 * 3600_000 };
 describe('signed exchange envelopes', () => {
   it('verifies an envelope signed with a registered key', () => {
     const signed = signEnvelope(envelope(), privateKeyFromPem(th.privateKeyPem));
-    expect(verifyEnvelope(signed, opts)).toEqual({ ok: true, envelope: signed.envelope });
+    expect(verifyEnvelope(signed, opts)).toEqual({
+      ok: true,
+      envelope: signed.envelope,
+      backfill: false,
+    });
   });
 
   it('survives a JSON round trip with reordered keys (canonical JSON)', () => {
@@ -106,6 +110,41 @@ describe('signed exchange envelopes', () => {
     expect(verifyEnvelope(lateOld, { ...opts, now: afterRetirement })).toEqual({
       ok: false,
       reason: 'unknown_key',
+    });
+  });
+});
+
+describe('old envelopes (backfill from a compacted exchange topic, ADR 0008)', () => {
+  const key = privateKeyFromPem(th.privateKeyPem);
+  const old = () => signEnvelope(envelope({ timestamp: '2026-11-01T00:00:00Z' }), key);
+
+  it('takes an old envelope as backfill when its key is still valid now', () => {
+    const signed = old();
+    expect(verifyEnvelope(signed, { ...opts, old: 'backfill' })).toEqual({
+      ok: true,
+      envelope: signed.envelope,
+      backfill: true,
+    });
+  });
+
+  it('refuses old envelopes under a retired key, and any old envelope when not in backfill mode', () => {
+    const afterRetirement = new Date('2026-12-02T00:00:00Z');
+    expect(verifyEnvelope(old(), { ...opts, now: afterRetirement, old: 'backfill' })).toEqual({
+      ok: false,
+      reason: 'stale',
+    });
+    expect(verifyEnvelope(old(), { ...opts, old: 'refuse' })).toEqual({
+      ok: false,
+      reason: 'stale',
+    });
+  });
+
+  it('still refuses a tampered old envelope', () => {
+    const signed = old();
+    const tampered = { ...signed, envelope: { ...signed.envelope, sequence: 99 } };
+    expect(verifyEnvelope(tampered, { ...opts, old: 'backfill' })).toEqual({
+      ok: false,
+      reason: 'bad_signature',
     });
   });
 });

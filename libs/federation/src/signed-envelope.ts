@@ -1,6 +1,5 @@
 import { sign, verify, type KeyObject } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { publicKeyFromRaw } from './node-keys';
 import type { PeerRegistry } from './peer-registry';
 
 /** What a node says to its peers: one fact, with its provenance. */
@@ -62,19 +61,28 @@ export interface VerifyOptions {
   /** This node: envelopes from ourselves are loops. */
   self: string;
   now?: Date;
-  /** Envelopes older than this are refused (a replay of an old, valid envelope). */
+  /** Age bound of live traffic: older envelopes are refused as stale, or taken as backfill. */
   maxAgeMs?: number;
+  /**
+   * What to do with an envelope older than `maxAgeMs` (ADR 0008). `refuse` (default): stale.
+   * `backfill`: accept it as history (a compacted exchange topic read from the start)
+   * only if the key that signed it is still valid now, so a retired or leaked old key can
+   * never vouch for back-dated envelopes; the importer then relies on event-id and
+   * per-indicator sequence dedupe instead of the age bound.
+   */
+  old?: 'refuse' | 'backfill';
 }
 
+export type VerifyResult =
+  | { ok: true; envelope: ExchangeEnvelope; backfill: boolean }
+  | { ok: false; reason: VerifyFailure };
+
 /**
- * Verifies a signed envelope against the peer registry. Replays of a recent envelope
- * are caught by the importer's inbox (origin + event id); this catches everything that
- * needs no state.
+ * Verifies a signed envelope against the peer registry. Replays are caught by the
+ * importer (origin + event id, and per-indicator sequence); this catches everything that
+ * needs no state. `backfill` says the envelope is older than the live age bound.
  */
-export function verifyEnvelope(
-  input: unknown,
-  o: VerifyOptions,
-): { ok: true; envelope: ExchangeEnvelope } | { ok: false; reason: VerifyFailure } {
+export function verifyEnvelope(input: unknown, o: VerifyOptions): VerifyResult {
   if (!isEnvelope(input)) return { ok: false, reason: 'malformed' };
   const { envelope, signature } = input;
   if (envelope.origin === o.self) return { ok: false, reason: 'loop' };
@@ -88,7 +96,7 @@ export function verifyEnvelope(
     good = verify(
       null,
       canonicalBytes(envelope),
-      publicKeyFromRaw(key.publicKey),
+      o.registry.keyObject(key),
       Buffer.from(signature, 'base64'),
     );
   } catch {
@@ -96,7 +104,9 @@ export function verifyEnvelope(
   }
   if (!good) return { ok: false, reason: 'bad_signature' };
   const now = o.now ?? new Date();
-  if (o.maxAgeMs !== undefined && now.getTime() - stamped.getTime() > o.maxAgeMs)
+  if (o.maxAgeMs === undefined || now.getTime() - stamped.getTime() <= o.maxAgeMs)
+    return { ok: true, envelope, backfill: false };
+  if (o.old !== 'backfill' || !o.registry.validKey(envelope.origin, envelope.keyId, now))
     return { ok: false, reason: 'stale' };
-  return { ok: true, envelope };
+  return { ok: true, envelope, backfill: true };
 }

@@ -49,7 +49,9 @@ export class ActionForwardService {
         country: a.country,
         actedAt: a.actedAt,
       };
-      out.push(await this.envelopes.seal(m, SHARED_ACTION_V1, payload, a.indicatorId));
+      // Keyed by action, not indicator: the compacted exchange topic keeps every action,
+      // and an action never replaces our own indicator's state under the same id (ADR 0008).
+      out.push(await this.envelopes.seal(m, SHARED_ACTION_V1, payload, `action:${a.actionId}`));
     }
     await enqueueEvents(m, out);
   }

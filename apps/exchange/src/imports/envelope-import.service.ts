@@ -18,7 +18,7 @@ import {
   verifyEnvelope,
   type ExchangeEnvelope,
 } from '@wgas/federation';
-import { enqueueEvents, newEvent } from '@wgas/messaging';
+import { enqueueEvents, newEvent, type OutgoingEvent } from '@wgas/messaging';
 import { queryRows } from '@wgas/persistence';
 import { NODE_CONFIG } from '@wgas/platform';
 import type { ExchangeConfig } from '../exchange.config';
@@ -26,12 +26,24 @@ import { ExchangeMetrics } from '../exchange.metrics';
 import { peerMayReceive } from '../exports/export-policy';
 import { FederationIdentity } from '../federation-identity';
 
+/** A verified envelope and the local event it becomes if it is neither a replay nor superseded. */
+interface Candidate {
+  envelope: ExchangeEnvelope;
+  /** Set for indicators: their latest state wins (per-indicator sequence). */
+  indicatorId: string;
+  latestWins: boolean;
+  originReportId: string;
+  local: OutgoingEvent;
+}
+
 /**
- * Accepts a peer's envelope only if it verifies against the registry, is not a replay
- * (origin + event id seen before) and carries a marking the origin may send us. An
- * accepted indicator enters the local pipeline as a report from the origin node, so the
- * normaliser merges it as foreign intelligence and fan-out alerts under our own policy.
- * Refusals are counted and logged, and leave no trace in any store.
+ * Accepts a peer's envelopes only if they verify against the registry, are not replays
+ * (origin + event id seen before), do not carry an older state of an indicator than one
+ * already imported, and carry a marking the origin may send us. An accepted indicator
+ * enters the local pipeline as a report from the origin node, so the normaliser merges it
+ * as foreign intelligence and fan-out alerts under our own policy. A whole Kafka batch is
+ * applied set-based (ADR 0008): one statement for the replay rows, one for the indicator
+ * states, one outbox insert. Refusals are counted and logged, and leave no trace in any store.
  */
 @Injectable()
 export class EnvelopeImportService {
@@ -43,66 +55,155 @@ export class EnvelopeImportService {
     private readonly metrics: ExchangeMetrics,
   ) {}
 
-  async apply(event: CloudEvent, m: EntityManager): Promise<void> {
+  async applyMany(events: CloudEvent[], m: EntityManager): Promise<void> {
+    const refusals = new Map<string, number>();
+    const refuse = (origin: string, reason: string) => {
+      const key = `${origin} ${reason}`;
+      refusals.set(key, (refusals.get(key) ?? 0) + 1);
+    };
+    const candidates: Candidate[] = [];
+    for (const event of events) {
+      const c = this.examine(event, refuse);
+      if (c) candidates.push(c);
+    }
+    const fresh = await this.firstSightings(m, candidates, refuse);
+    const accepted = await this.latestStates(m, fresh, refuse);
+    await enqueueEvents(
+      m,
+      accepted.map((c) => c.local),
+    );
+    const byOrigin = new Map<string, number>();
+    for (const c of accepted)
+      byOrigin.set(c.envelope.origin, (byOrigin.get(c.envelope.origin) ?? 0) + 1);
+    for (const [origin, n] of byOrigin)
+      this.metrics.imported.inc({ origin, result: 'accepted' }, n);
+    for (const [key, n] of refusals) {
+      const [origin = 'invalid', result = 'unknown'] = key.split(' ');
+      this.metrics.imported.inc({ origin, result }, n);
+      this.logger.warn(`refused ${n} envelope(s) from ${origin}: ${result}`);
+    }
+  }
+
+  /** Everything that needs no state: signature, registry, payload schema, marking. */
+  private examine(
+    event: CloudEvent,
+    refuse: (origin: string, reason: string) => void,
+  ): Candidate | undefined {
     const verdict = verifyEnvelope(event.data, {
       registry: this.identity.registry,
       self: this.identity.node,
       maxAgeMs: this.config.EXCHANGE_MAX_AGE_MS,
+      old: this.config.EXCHANGE_OLD_ENVELOPES,
     });
-    const claimed = (event.data as { envelope?: { origin?: unknown } } | null)?.envelope?.origin;
-    const originLabel =
-      typeof claimed === 'string' && /^[a-z]{2}$/.test(claimed) ? claimed : 'invalid';
-    if (!verdict.ok) return this.refuse(originLabel, verdict.reason);
+    if (!verdict.ok) {
+      const claimed = (event.data as { envelope?: { origin?: unknown } } | null)?.envelope?.origin;
+      refuse(
+        typeof claimed === 'string' && /^[a-z]{2}$/.test(claimed) ? claimed : 'invalid',
+        verdict.reason,
+      );
+      return undefined;
+    }
     const envelope = verdict.envelope;
-    if (envelope.kind === SHARED_INDICATOR_V1) return this.importIndicator(m, envelope);
-    if (envelope.kind === SHARED_ACTION_V1) return this.importAction(m, envelope);
-    return this.refuse(envelope.origin, 'unknown_kind');
+    if (envelope.kind === SHARED_INDICATOR_V1) {
+      const shared = this.payload(SharedIndicatorV1, envelope);
+      if (!shared) return void refuse(envelope.origin, 'invalid_payload');
+      const allowed = this.identity.registry.peer(envelope.origin)!.receives.maxTlp;
+      if (!peerMayReceive(shared.tlp, allowed))
+        return void refuse(envelope.origin, 'marking_not_allowed');
+      return {
+        envelope,
+        indicatorId: shared.indicatorId,
+        latestWins: true,
+        originReportId: shared.originReportId,
+        local: this.asLocalReport(envelope, shared),
+      };
+    }
+    if (envelope.kind === SHARED_ACTION_V1) {
+      const action = this.payload(SharedActionV1, envelope);
+      if (!action) return void refuse(envelope.origin, 'invalid_payload');
+      if (action.to !== this.identity.node) return undefined; // addressed to another peer
+      return {
+        envelope,
+        indicatorId: action.indicatorId,
+        latestWins: false,
+        originReportId: action.originReportId,
+        local: this.asLocalAction(envelope, action),
+      };
+    }
+    return void refuse(envelope.origin, 'unknown_kind');
   }
 
-  private async importIndicator(m: EntityManager, envelope: ExchangeEnvelope): Promise<void> {
-    const shared = this.payload(SharedIndicatorV1, envelope);
-    if (!shared) return this.refuse(envelope.origin, 'invalid_payload');
-    const allowed = this.identity.registry.peer(envelope.origin)!.receives.maxTlp;
-    if (!peerMayReceive(shared.tlp, allowed))
-      return this.refuse(envelope.origin, 'marking_not_allowed');
-    if (!(await this.firstSight(m, envelope, shared.indicatorId, shared.originReportId))) {
-      return this.refuse(envelope.origin, 'replay');
-    }
-    await enqueueEvents(m, [this.asLocalReport(envelope, shared)]);
-    this.metrics.imported.inc({ origin: envelope.origin, result: 'accepted' });
+  /** Records every candidate by (origin, event id) with one statement; a second copy is a replay. */
+  private async firstSightings(
+    m: EntityManager,
+    candidates: Candidate[],
+    refuse: (origin: string, reason: string) => void,
+  ): Promise<Candidate[]> {
+    if (candidates.length === 0) return [];
+    const rows = await queryRows<{ origin: string; event_id: string }>(
+      m,
+      `INSERT INTO exchange.imported_envelopes (origin, event_id, kind, sequence, indicator_id, origin_report_id)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::uuid[])
+       ON CONFLICT DO NOTHING RETURNING origin, event_id`,
+      [
+        candidates.map((c) => c.envelope.origin),
+        candidates.map((c) => c.envelope.eventId),
+        candidates.map((c) => c.envelope.kind),
+        candidates.map((c) => c.envelope.sequence),
+        candidates.map((c) => c.indicatorId),
+        candidates.map((c) => c.originReportId),
+      ],
+    );
+    const inserted = new Set(rows.map((r) => `${r.origin} ${r.event_id}`));
+    // delete as we go: the same envelope twice in one batch is imported once
+    return candidates.filter((c) => {
+      if (inserted.delete(`${c.envelope.origin} ${c.envelope.eventId}`)) return true;
+      refuse(c.envelope.origin, 'replay');
+      return false;
+    });
   }
 
-  /** An action a peer took on one of our indicators: it joins our actions topic, for our report. */
-  private async importAction(m: EntityManager, envelope: ExchangeEnvelope): Promise<void> {
-    const action = this.payload(SharedActionV1, envelope);
-    if (!action) return this.refuse(envelope.origin, 'invalid_payload');
-    if (action.to !== this.identity.node) return; // addressed to another peer
-    if (!(await this.firstSight(m, envelope, action.indicatorId, action.originReportId))) {
-      return this.refuse(envelope.origin, 'replay');
+  /**
+   * Keeps, per peer indicator, only an envelope newer (by the origin's sequence) than any
+   * state imported before, with one statement; older ones are superseded.
+   */
+  private async latestStates(
+    m: EntityManager,
+    candidates: Candidate[],
+    refuse: (origin: string, reason: string) => void,
+  ): Promise<Candidate[]> {
+    const newest = new Map<string, Candidate>();
+    for (const c of candidates) {
+      if (!c.latestWins) continue;
+      const key = `${c.envelope.origin} ${c.indicatorId}`;
+      const seen = newest.get(key);
+      if (!seen || seen.envelope.sequence < c.envelope.sequence) newest.set(key, c);
     }
-    const data: AlertActionV1 = {
-      actionId: action.actionId,
-      alertId: randomUUID(),
-      indicatorId: action.indicatorId,
-      indicatorType: action.indicatorType,
-      canonical: action.canonical,
-      reportIds: [action.originReportId],
-      action: action.action,
-      ...(action.reason ? { reason: action.reason } : {}),
-      organisationId: `node:${envelope.origin}`,
-      role: action.role,
-      country: action.country,
-      node: envelope.origin,
-      actedAt: action.actedAt,
-    };
-    await enqueueEvents(m, [
-      {
-        topic: topicName(this.config.namespace, 'actions'),
-        key: action.indicatorId,
-        event: newEvent(this.config.eventSource, ALERT_ACTION_V1, data, action.indicatorId),
-      },
-    ]);
-    this.metrics.imported.inc({ origin: envelope.origin, result: 'accepted' });
+    let current = new Set<string>();
+    if (newest.size > 0) {
+      const latest = [...newest.values()];
+      const rows = await queryRows<{ origin: string; indicator_id: string }>(
+        m,
+        `INSERT INTO exchange.peer_indicator_state AS s (origin, indicator_id, sequence)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])
+         ON CONFLICT (origin, indicator_id) DO UPDATE SET sequence = excluded.sequence
+           WHERE s.sequence < excluded.sequence
+         RETURNING origin, indicator_id`,
+        [
+          latest.map((c) => c.envelope.origin),
+          latest.map((c) => c.indicatorId),
+          latest.map((c) => c.envelope.sequence),
+        ],
+      );
+      current = new Set(rows.map((r) => `${r.origin} ${r.indicator_id}`));
+    }
+    return candidates.filter((c) => {
+      if (!c.latestWins) return true;
+      const key = `${c.envelope.origin} ${c.indicatorId}`;
+      if (newest.get(key) === c && current.has(key)) return true;
+      refuse(c.envelope.origin, 'superseded');
+      return false;
+    });
   }
 
   private payload<T extends object>(cls: new () => T, envelope: ExchangeEnvelope): T | undefined {
@@ -113,27 +214,7 @@ export class EnvelopeImportService {
     }
   }
 
-  private refuse(origin: string, reason: string): void {
-    this.metrics.imported.inc({ origin, result: reason });
-    this.logger.warn(`refused envelope from ${origin}: ${reason}`);
-  }
-
-  private async firstSight(
-    m: EntityManager,
-    e: ExchangeEnvelope,
-    indicatorId: string,
-    originReportId: string,
-  ): Promise<boolean> {
-    const rows = await queryRows(
-      m,
-      `INSERT INTO exchange.imported_envelopes (origin, event_id, kind, sequence, indicator_id, origin_report_id)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING event_id`,
-      [e.origin, e.eventId, e.kind, e.sequence, indicatorId, originReportId],
-    );
-    return rows.length > 0;
-  }
-
-  private asLocalReport(e: ExchangeEnvelope, s: SharedIndicatorV1) {
+  private asLocalReport(e: ExchangeEnvelope, s: SharedIndicatorV1): OutgoingEvent {
     const reportId = randomUUID();
     const data: ReportSubmittedV1 = {
       reportId,
@@ -150,6 +231,30 @@ export class EnvelopeImportService {
       topic: topicName(this.config.namespace, 'reports'),
       key: reportId,
       event: newEvent(this.config.eventSource, EVENT_TYPES.reportSubmitted, data, reportId),
+    };
+  }
+
+  /** An action a peer took on one of our indicators: it joins our actions topic, for our report. */
+  private asLocalAction(e: ExchangeEnvelope, action: SharedActionV1): OutgoingEvent {
+    const data: AlertActionV1 = {
+      actionId: action.actionId,
+      alertId: randomUUID(),
+      indicatorId: action.indicatorId,
+      indicatorType: action.indicatorType,
+      canonical: action.canonical,
+      reportIds: [action.originReportId],
+      action: action.action,
+      ...(action.reason ? { reason: action.reason } : {}),
+      organisationId: `node:${e.origin}`,
+      role: action.role,
+      country: action.country,
+      node: e.origin,
+      actedAt: action.actedAt,
+    };
+    return {
+      topic: topicName(this.config.namespace, 'actions'),
+      key: action.indicatorId,
+      event: newEvent(this.config.eventSource, ALERT_ACTION_V1, data, action.indicatorId),
     };
   }
 }
