@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   ASEAN_COUNTRIES,
   canonicaliseSafeBrowsing,
@@ -7,20 +5,7 @@ import {
   normalise,
   type NormaliseResult,
 } from '../src';
-import type { CorpusCase } from './corpus-case';
-
-const CORPUS_DIR = join(__dirname, 'corpus');
-
-function loadCorpus(): Array<[string, CorpusCase]> {
-  return readdirSync(CORPUS_DIR)
-    .filter((f) => f.endsWith('.ndjson'))
-    .flatMap((file) =>
-      readFileSync(join(CORPUS_DIR, file), 'utf8')
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .map((line) => [file, JSON.parse(line) as CorpusCase] as [string, CorpusCase]),
-    );
-}
+import { loadCorpus } from './golden-corpus';
 
 const corpus = loadCorpus();
 

@@ -3,7 +3,7 @@ import { accept, fail, warning, type Outcome } from '../core/outcome';
 import type { IndicatorWarning } from '../types';
 import { findBank, hasBankRegistry } from './bank-registry';
 import type { BankEntry } from './bank-registry.data';
-import { parseIban } from './iban-account';
+import { ibanFromCanonical, parseIban, type IbanAccount } from './iban-account';
 import { parseBic } from './swift-bic';
 
 interface AccountParts {
@@ -72,11 +72,7 @@ function resolveBank(token: string, country: string): BankResolution {
   return { ok: true, country, code: token.toUpperCase(), bank: null, bic: null };
 }
 
-function ibanOutcome(text: string, raw: string): Outcome | null {
-  const iban = parseIban(text);
-  if (iban === null) return null;
-  if (iban === 'invalid')
-    return fail('bank_account.invalid_iban', 'IBAN check digits or format are wrong');
+function acceptIban(iban: IbanAccount, raw: string): Outcome {
   return accept('bank_account', `${iban.country}:${iban.bankCode}:${iban.account}`, raw, {
     display: iban.iban.replace(/(.{4})/g, '$1 ').trim(),
     attributes: {
@@ -89,6 +85,14 @@ function ibanOutcome(text: string, raw: string): Outcome | null {
       lengthChecked: true,
     },
   });
+}
+
+function ibanOutcome(text: string, raw: string): Outcome | null {
+  const iban = parseIban(text);
+  if (iban === null) return null;
+  if (iban === 'invalid')
+    return fail('bank_account.invalid_iban', 'IBAN check digits or format are wrong');
+  return acceptIban(iban, raw);
 }
 
 function lengthCheck(bank: BankEntry | null, digits: string): Outcome | null {
@@ -109,6 +113,12 @@ export function normaliseBankAccount(
   const iban = ibanOutcome(text, raw);
   if (iban) return iban;
   const parts = splitAccount(text, country, ctxBank);
+  // A canonical form made from an IBAN (`TL:008:…`, `GB:WEST:…`) goes back through its IBAN.
+  const fromIban =
+    parts.country && parts.bankToken
+      ? ibanFromCanonical(parts.country, parts.bankToken, parts.digits)
+      : null;
+  if (fromIban) return acceptIban(fromIban, raw);
   const accountCountry = parts.country ?? country;
   if (!accountCountry)
     return fail('context.invalid_country', 'A bank account needs the reporting country');

@@ -1,4 +1,4 @@
-import { electronicFormatIBAN, extractIBAN, isValidIBAN } from 'ibantools';
+import { composeIBAN, electronicFormatIBAN, extractIBAN, isValidIBAN } from 'ibantools';
 
 export const IBAN_SHAPE = /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/;
 
@@ -25,4 +25,29 @@ export function parseIban(text: string): IbanAccount | 'invalid' | null {
   const account =
     bankCode !== 'IBAN' && bban.startsWith(bankCode) ? bban.slice(bankCode.length) : bban;
   return { iban: compact, country, bankCode, account };
+}
+
+/**
+ * The IBAN behind a canonical `CC:bank:rest` that came from one (`TL:008:0012345678910157`), so
+ * that the canonical form normalises to itself; null when no IBAN splits back into these parts.
+ */
+export function ibanFromCanonical(
+  country: string,
+  bankCode: string,
+  rest: string,
+): IbanAccount | null {
+  const candidates = bankCode === 'IBAN' ? [rest] : [`${bankCode}${rest}`, rest];
+  for (const bban of candidates) {
+    const iban = composeIBAN({ countryCode: country, bban });
+    const parsed = iban ? parseIban(iban) : null;
+    if (
+      parsed &&
+      parsed !== 'invalid' &&
+      parsed.country === country &&
+      parsed.bankCode === bankCode &&
+      parsed.account === rest
+    )
+      return parsed;
+  }
+  return null;
 }

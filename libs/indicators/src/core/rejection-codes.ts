@@ -85,6 +85,7 @@ export const WARNING_CODES = [
   'crypto.testnet',
   'crypto.no_checksum',
   'emvco_qr.unknown_scheme',
+  'emvco_qr.unverified_account',
   'email.subaddress_removed',
 ] as const;
 

@@ -16,8 +16,19 @@ export function looksLikeCryptoAddress(text: string): boolean {
   return Object.values(CHECKERS).some((check) => check(text) !== null);
 }
 
-function check(text: string, provider: string | undefined): CryptoCheck | null {
-  const checker = provider ? CHECKERS[provider] : undefined;
+// URI schemes (BIP-21 `bitcoin:`, EIP-681 `ethereum:`, `tron:`) and our own canonical chain
+// prefixes (`btc:`, `evm:`), so a canonical `evm:0x…` normalises to itself.
+const CHAIN_PREFIX = /^(bitcoin|btc|ethereum|evm|tron):/i;
+const PREFIX_CHAIN: Readonly<Record<string, string>> = {
+  bitcoin: 'btc',
+  btc: 'btc',
+  ethereum: 'evm',
+  evm: 'evm',
+  tron: 'tron',
+};
+
+function check(text: string, chain: string | undefined): CryptoCheck | null {
+  const checker = chain ? CHECKERS[chain] : undefined;
   if (checker) return checker(text);
   for (const candidate of Object.values(CHECKERS)) {
     const result = candidate(text);
@@ -26,10 +37,19 @@ function check(text: string, provider: string | undefined): CryptoCheck | null {
   return null;
 }
 
+function splitChain(text: string): { chain: string | undefined; value: string } {
+  const prefix = CHAIN_PREFIX.exec(text);
+  const value = (prefix ? text.slice(prefix[0].length) : text).replace(/\?.*$/, '');
+  return { chain: prefix?.[1] ? PREFIX_CHAIN[prefix[1].toLowerCase()] : undefined, value };
+}
+
 /** `<chain>:<address>`: bech32 lower-cased, EVM in EIP-55 case, base58 as is (it is case-sensitive). */
 export function normaliseCrypto(text: string, raw: string, provider: string | undefined): Outcome {
-  const value = text.replace(/^(bitcoin|ethereum|tron):/i, '').replace(/\?.*$/, '');
-  const result = check(value, provider);
+  const { chain, value } = splitChain(text);
+  // A hinted chain ('btc', 'tron') and a prefix naming another chain cannot both be right.
+  if (chain && provider && CHECKERS[provider] && provider !== chain)
+    return fail('crypto.unrecognised', `A ${chain} prefix on a value declared as ${provider}`);
+  const result = check(value, chain ?? provider);
   if (!result)
     return fail('crypto.unrecognised', 'Not a Bitcoin, EVM (Ethereum/BSC/Polygon) or TRON address');
   if (!result.ok) return fail(result.code, result.message);

@@ -61,6 +61,8 @@ const PREFIX_TYPES: Readonly<Record<string, IndicatorType>> = {
   bitcoin: 'crypto',
   ethereum: 'crypto',
   tron: 'crypto',
+  btc: 'crypto',
+  evm: 'crypto',
   sha256: 'file_hash',
 };
 

@@ -69,13 +69,19 @@ function facebookAccount(value: string): AccountResult {
       id: `group:${group[1].toLowerCase()}`,
       attributes: { accountKind: 'group' },
     };
-  // Facebook ignores dots and case in usernames: john.smith and JohnSmith are one profile.
+  // Facebook ignores dots and case in usernames: john.smith and JohnSmith are one profile. So
+  // the five-character minimum counts letters and digits only, and a username needs a letter
+  // (all digits is a numeric profile id): otherwise the canonical form would not read back.
   const id = value.replace(/^@/, '').toLowerCase();
-  if (!FACEBOOK_USERNAME.test(id))
-    return { ok: false, message: 'Facebook usernames are 5-50 letters, digits or dots' };
+  const compact = id.replace(/\./g, '');
+  if (!FACEBOOK_USERNAME.test(id) || compact.length < 5 || /^\d+$/.test(compact))
+    return {
+      ok: false,
+      message: 'Facebook usernames are 5-50 letters and digits (dots ignored), at least one letter',
+    };
   return {
     ok: true,
-    id: id.replace(/\./g, ''),
+    id: compact,
     attributes: { accountKind: 'username', username: id },
   };
 }

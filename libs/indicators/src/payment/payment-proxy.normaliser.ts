@@ -51,7 +51,18 @@ function invalidId(message: string): ProxyValue {
 }
 
 function promptPay(value: string): ProxyValue {
-  const digits = foldDigits(value).replace(/[\s-]/g, '');
+  // Labels as in the canonical form: promptpay:id:<13 digits>, ewallet:<15>, biller:<15>.
+  const labelled = /^(id|ewallet|biller)\s*:\s*(.+)$/i.exec(value);
+  const label = labelled?.[1]?.toLowerCase();
+  const digits = foldDigits(labelled?.[2] ?? value).replace(/[\s-]/g, '');
+  if (label === 'biller')
+    return /^\d{15}$/.test(digits)
+      ? { ok: true, id: `biller:${digits}`, kind: 'biller_id' }
+      : invalidId('PromptPay biller IDs are 15 digits (tax ID + suffix)');
+  if (label === 'id' && !/^\d{13}$/.test(digits))
+    return invalidId('Thai citizen and juristic IDs are 13 digits');
+  if (label === 'ewallet' && !/^\d{15}$/.test(digits))
+    return invalidId('PromptPay e-wallet IDs are 15 digits');
   if (/^\d{13}$/.test(digits)) {
     if (!isValidThaiId(digits))
       return {
@@ -68,7 +79,12 @@ function promptPay(value: string): ProxyValue {
   return mobile(value, 'TH');
 }
 
+// DuitNow QR merchant: acquirer id and merchant id from the QR template, kept as they are.
+const DUITNOW_QR = /^qr:([A-Za-z0-9]{1,20}):([A-Za-z0-9]{1,40})$/;
+
 function duitNow(value: string): ProxyValue {
+  const qr = DUITNOW_QR.exec(value);
+  if (qr) return { ok: true, id: `qr:${qr[1]}:${qr[2]}`, kind: 'qr_merchant' };
   const labelled = /^(nric|mykad|brn|passport|army|police)\s*:\s*(.+)$/i.exec(value);
   const label = labelled?.[1]?.toLowerCase();
   const body = (labelled?.[2] ?? value).replace(/[\s-]/g, '').toUpperCase();

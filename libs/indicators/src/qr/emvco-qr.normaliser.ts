@@ -30,7 +30,7 @@ export function normaliseEmvcoQr(text: string, raw: string): Outcome {
             'No known national payment scheme in the merchant account templates',
           ),
         ]
-      : [];
+      : schemes.flatMap((s) => (s.warning ? [s.warning] : []));
   const canonical = `${payload.slice(0, -4)}${expected}`;
   return accept('emvco_qr', canonical, raw, {
     display: `${schemes.map((s) => s.scheme).join('+') || 'emvco'} QR${top.get('59') ? ` (${top.get('59')})` : ''}`,

@@ -1,7 +1,7 @@
 import { normaliseBankAccount } from '../bank/bank-account.normaliser';
-import { buildIndicator } from '../core/outcome';
+import { warning } from '../core/outcome';
 import { normalisePaymentProxy } from '../payment/payment-proxy.normaliser';
-import type { CanonicalIndicator } from '../types';
+import type { CanonicalIndicator, IndicatorWarning } from '../types';
 import { fieldMap, parseTlv } from './emv-tlv';
 
 // What each national scheme puts in the merchant-account templates (IDs 26-51), and the
@@ -9,6 +9,8 @@ import { fieldMap, parseTlv } from './emv-tlv';
 export interface SchemeMatch {
   scheme: string;
   related: CanonicalIndicator | null;
+  /** Why a proxy or account named in the QR is not among the related indicators. */
+  warning?: IndicatorWarning;
 }
 
 const PROMPTPAY_TRANSFER = 'A000000677010111';
@@ -29,18 +31,24 @@ function promptPayTransfer(sub: Map<string, string>, raw: string): CanonicalIndi
   return id ? proxy(`promptpay:${id}`, raw) : null;
 }
 
-function vietQr(sub: Map<string, string>, raw: string): CanonicalIndicator | null {
+function vietQr(sub: Map<string, string>, raw: string): SchemeMatch {
   const beneficiary = parseTlv(sub.get('01') ?? '');
-  if (!beneficiary) return null;
-  const fields = fieldMap(beneficiary);
+  const fields = beneficiary ? fieldMap(beneficiary) : new Map<string, string>();
   const bin = fields.get('00');
   const account = fields.get('01');
-  if (!bin || !account || sub.get('02') === 'QRIBFTTC') return null;
+  if (!bin || !account || sub.get('02') === 'QRIBFTTC') return { scheme: 'vietqr', related: null };
   const result = normaliseBankAccount(`VN:${bin}:${account}`, raw, 'VN', undefined);
-  if (result.ok) return result.indicator;
-  return buildIndicator('bank_account', `VN:${bin}:${account}`, raw, {
-    attributes: { country: 'VN', bankCode: bin, accountNumber: account, lengthChecked: false },
-  });
+  if (result.ok) return { scheme: 'vietqr', related: result.indicator };
+  // Only what normalise accepts becomes a related indicator, so every related canonical form
+  // normalises to itself; the account stays visible to analysts in the warning.
+  return {
+    scheme: 'vietqr',
+    related: null,
+    warning: warning(
+      'emvco_qr.unverified_account',
+      `VietQR account VN:${bin}:${account} is not a valid bank account: ${result.message}`,
+    ),
+  };
 }
 
 function matchTemplate(
@@ -58,11 +66,7 @@ function matchTemplate(
     const biller = sub.get('01');
     return {
       scheme: 'promptpay_bill',
-      related: biller
-        ? buildIndicator('payment_proxy', `promptpay:biller:${biller}`, raw, {
-            attributes: { scheme: 'promptpay', proxyKind: 'biller_id', proxy: `biller:${biller}` },
-          })
-        : null,
+      related: biller ? proxy(`promptpay:biller:${biller}`, raw) : null,
     };
   }
   if (guid === 'SG.PAYNOW') {
@@ -72,22 +76,16 @@ function matchTemplate(
   if (guid === DUITNOW) {
     const merchant = sub.get('02');
     const acquirer = sub.get('01') ?? 'unknown';
-    const related = merchant
-      ? buildIndicator('payment_proxy', `duitnow:qr:${acquirer}:${merchant}`, raw, {
-          attributes: {
-            scheme: 'duitnow',
-            proxyKind: 'qr_merchant',
-            proxy: `qr:${acquirer}:${merchant}`,
-          },
-        })
-      : null;
-    return { scheme: 'duitnow', related };
+    return {
+      scheme: 'duitnow',
+      related: merchant ? proxy(`duitnow:qr:${acquirer}:${merchant}`, raw) : null,
+    };
   }
   if (guid === 'ID.CO.QRIS.WWW') {
     const nmid = sub.get('02');
     return { scheme: 'qris', related: nmid ? proxy(`qris:${nmid}`, raw) : null };
   }
-  if (guid === VIETQR) return { scheme: 'vietqr', related: vietQr(sub, raw) };
+  if (guid === VIETQR) return vietQr(sub, raw);
   // KHQR (Bakong): tag 29/30 sub 00 is the Bakong account ID itself ("name@bank").
   if (country === 'KH' && (id === '29' || id === '30') && guid.includes('@'))
     return { scheme: 'khqr', related: proxy(`bakong:${sub.get('00') ?? ''}`, raw) };

@@ -1,5 +1,6 @@
 import { hostSkeleton } from '../domain/confusable-skeleton';
 import { PROTECTED_BRANDS } from '../domain/protected-brands';
+import { splitCountryPrefix } from '../core/country';
 import { accept, fail, warning, type Outcome } from '../core/outcome';
 import type { IndicatorWarning } from '../types';
 
@@ -31,8 +32,9 @@ function lookalikeWarning(canonical: string): IndicatorWarning[] {
   ];
 }
 
-export function normaliseSmsSender(text: string, raw: string, country: string): Outcome {
-  const sender = text.normalize('NFKC').replace(/\s+/g, ' ').trim();
+export function normaliseSmsSender(text: string, raw: string, reportCountry: string): Outcome {
+  const { country, value } = splitCountryPrefix(text, reportCountry);
+  const sender = value.normalize('NFKC').replace(/\s+/g, ' ').trim();
   if (!ALLOWED.test(sender))
     return fail(
       'sms_sender.invalid_characters',
