@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { configVariables, loadConfig, type NodeConfig } from '@wgas/config';
+import { ExchangeConfig } from '@wgas/exchange';
 import { FanoutConfig } from '@wgas/fanout';
 import { IntakeConfig } from '@wgas/intake';
 import { NormaliserConfig } from '@wgas/normaliser';
 
 interface ComposeService {
   labels?: Record<string, string>;
+  volumes?: string[];
   environment?: Record<string, string | number>;
   command?: string[];
 }
@@ -16,6 +18,7 @@ const CONFIGS: Record<string, new () => NodeConfig> = {
   intake: IntakeConfig,
   normaliser: NormaliserConfig,
   fanout: FanoutConfig,
+  exchange: ExchangeConfig,
 };
 const compose = parse(readFileSync(join(__dirname, '../../../docker-compose.yml'), 'utf8'), {
   merge: true,
@@ -32,7 +35,7 @@ function withDefaults(value: string | number): string {
 }
 
 describe('docker-compose.yml', () => {
-  it('runs all three services for at least two nodes', () => {
+  it('runs all four services for at least two nodes', () => {
     const apps = appServices.map(
       ([, s]) => `${s.environment?.NODE_ID}:${s.labels!['org.aseanwgas.app']}`,
     );
@@ -56,4 +59,25 @@ describe('docker-compose.yml', () => {
       expect(service.command?.[0]).toBe(`apps/${app}/src/main.ts`);
     },
   );
+
+  it('gives each exchange its own node key and peer registry, mounted read-only', () => {
+    const exchanges = appServices.filter(([, s]) => s.labels!['org.aseanwgas.app'] === 'exchange');
+    for (const [, s] of exchanges) {
+      const node = String(s.environment?.NODE_ID);
+      const mount = s.volumes?.find((v) => v.endsWith(':/federation:ro'));
+      expect(mount).toBe(`federation-${node}:/federation:ro`);
+      expect(String(s.environment?.NODE_KEY_FILE)).toMatch(/^\/federation\//);
+      expect(String(s.environment?.PEER_REGISTRY_FILE)).toMatch(/^\/federation\//);
+      expect(String(s.environment?.NODE_KEY_ID)).toMatch(new RegExp(`^${node}-`));
+    }
+    const keys = compose.services['federation-keys'];
+    expect(keys?.volumes).toEqual(
+      expect.arrayContaining(
+        exchanges.map(
+          ([, s]) =>
+            `federation-${String(s.environment?.NODE_ID)}:/keys/${String(s.environment?.NODE_ID)}`,
+        ),
+      ),
+    );
+  });
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ConfigResourceTypes } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { toKafkaMessage } from '@wgas/contracts';
 import { ExchangeMetrics } from '@wgas/exchange';
@@ -253,5 +254,90 @@ describe('federation across three nodes (th, my, sg) over real Kafka and Postgre
       expect(has(myTelco, v)).toBe(false);
       expect(has(sgTelco, v)).toBe(false);
     }
+  });
+
+  it('backfills old envelopes from the compacted exchange topic, newest state only (ADR 0008)', async () => {
+    const th = f.nodes.th!;
+    const kafka = createKafka({
+      brokers: (process.env.KAFKA_BROKERS as string).split(','),
+      clientId: 'backfill-test',
+    });
+    const admin = kafka.admin();
+    await admin.connect();
+    const topic = `${th.namespace}.exchange.v1`;
+    const policy = await waitFor(
+      async () => {
+        const { resources } = await admin.describeConfigs({
+          includeSynonyms: false,
+          resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }],
+        });
+        const v = resources[0]?.configEntries.find((e) => e.configName === 'cleanup.policy');
+        return v?.configValue === 'compact' ? v.configValue : undefined;
+      },
+      { what: 'the exchange topic to be compacted' },
+    );
+    await admin.disconnect();
+    expect(policy).toBe('compact');
+
+    const producer = createProducer(kafka);
+    await producer.connect();
+    const thKey = privateKeyFromPem(f.keys.th!.privateKeyPem);
+    const twentyDaysAgo = new Date(Date.now() - 20 * 24 * 3600_000).toISOString();
+    const indicatorId = `v1:${'cd'.repeat(32)}`;
+    const state = (canonical: string, sequence: number) =>
+      signEnvelope(
+        {
+          origin: 'th',
+          eventId: randomUUID(),
+          sequence,
+          timestamp: twentyDaysAgo,
+          keyId: f.keys.th!.keyId,
+          kind: SHARED_INDICATOR_V1,
+          payload: {
+            indicatorId,
+            type: 'phone',
+            canonical,
+            typology: 'investment',
+            tlp: 'GREEN',
+            confidence: 0.9,
+            reportCount: 1,
+            countries: ['TH'],
+            reportCountry: 'TH',
+            originReportId: randomUUID(),
+            firstSeen: twentyDaysAgo,
+            lastSeen: twentyDaysAgo,
+          } satisfies SharedIndicatorV1,
+        },
+        thKey,
+      );
+    const publish = (data: unknown) =>
+      producer.send({
+        topic,
+        acks: -1,
+        messages: [toKafkaMessage(newEvent('urn:test', EXCHANGE_EVENT_TYPE, data), indicatorId)],
+      });
+    // A 20-day-old state is history, not stale: its key is still valid.
+    await publish(state('+66833330000', 1_000_000));
+    await waitFor(() => has(myTelco, '+66833330000'), {
+      what: 'the backfilled indicator at MY',
+      timeoutMs: 60_000,
+    });
+    // An older state of the same indicator (lower sequence) must not roll it back.
+    await publish(state('+66833330001', 999_999));
+    const metrics = f.nodes.my!.apps.exchange!.get(ExchangeMetrics);
+    await waitFor(
+      async () =>
+        ((await metrics.imported.get()).values.find(
+          (v) => v.labels.result === 'superseded' && v.labels.origin === 'th',
+        )?.value ?? 0) >= 1,
+      { what: 'the superseded state to be counted', timeoutMs: 60_000 },
+    );
+    await producer.disconnect();
+    const my = f.nodes.my!.apps.normaliser!.get(DataSource);
+    const rows = (await my.query(
+      `SELECT canonical FROM normaliser.indicators WHERE canonical = '+66833330001'`,
+    )) as unknown[];
+    expect(rows).toHaveLength(0);
+    expect(has(myTelco, '+66833330001')).toBe(false);
   });
 });
