@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { hashPrefix } from '@wgas/indicators';
+import { ApiKeyService } from '@wgas/intake';
 import { waitFor } from '@wgas/testing';
 import { startTestNode, type TestNode } from '../test-node';
 import { reportSubmitted, TopicTap } from './report-events';
@@ -104,6 +105,46 @@ describe('normaliser: indicator lookups', () => {
     expect(bad.status).toBe(422);
     expect(bad.type).toMatch(/application\/problem\+json/);
     expect(bad.body).toMatchObject({ code: 'lookup.value_not_normalisable' });
+    const long = await get(`/v1/indicators/lookup?value=${'1'.repeat(2049)}`, bank);
+    expect(long.status).toBe(400);
+    expect(long.body).toMatchObject({ code: 'validation.failed', errors: [{ field: 'value' }] });
+  });
+
+  it('answers concurrent lookups, coalesced into shared queries, each with its own row', async () => {
+    const red = ids['+66819990000']!;
+    const listed = ['+66811000001', '+66811000002', '+66811000003', '+66812345678'];
+    const asks = [
+      ...listed.map((c) => [
+        `/v1/indicators/${ids[c]}`,
+        { indicatorId: ids[c], verdict: 'listed' },
+      ]),
+      ...listed.map((c) => [
+        `/v1/indicators/lookup?type=phone&value=${encodeURIComponent(c)}`,
+        { indicatorId: ids[c], verdict: 'listed' },
+      ]),
+      [`/v1/indicators/${red}`, { indicatorId: red, verdict: 'not_listed' }],
+      [`/v1/indicators/v1:${'0'.repeat(64)}`, { indicatorId: `v1:${'0'.repeat(64)}` }],
+    ] as const;
+    const answers = await Promise.all(
+      [...asks, ...asks].map(async ([path, expected]) => ({
+        expected,
+        got: await get(path, bank),
+      })),
+    );
+    for (const { expected, got } of answers) {
+      expect(got.status).toBe(200);
+      expect(got.body).toMatchObject(expected);
+    }
+  });
+
+  it('refuses a revoked key once intake revokes it', async () => {
+    const key = await node.createKey('telco');
+    const path = `/v1/indicators/${ids['+66812345678']}`;
+    expect((await get(path, key)).status).toBe(200); // the key is cached from here on
+    const keyId = key.split('_')[1]!;
+    expect(await node.apps.intake!.get(ApiKeyService).revokeKey(keyId)).toBe(true);
+    await waitFor(async () => (await get(path, key)).status === 401, { what: 'the revocation' });
+    expect((await get(path, key)).body).toMatchObject({ code: 'auth.invalid_key' });
   });
 
   it('looks up by keyed hash and hides RED indicators from subscribers', async () => {
