@@ -2,12 +2,16 @@
 // events arriving at a steady 500 per second (one phone per report, as the normaliser
 // emits them), for DURATION_S seconds after a warm-up.
 //   KAFKA_BROKERS=127.0.0.1:19692 node -r ./tools/register.js bench/fanout.bench.ts
-// Runs fan-out as its own process (apps/fanout/src/main.ts) on a fresh database and topic
-// namespace; the load generator and the 10 receivers run in this process. 127.0.0.1 only.
+// Runs fan-out as its own process (apps/fanout/src/main.ts; FANOUT_BENCH_REPLICAS of them)
+// on a fresh database and topic namespace; the 10 receivers run in a child process of
+// their own (this file with --receivers), the load generator in this one. 127.0.0.1 only.
+// Knobs: FANOUT_BENCH_RATE (500/s), FANOUT_BENCH_SECONDS (20), FANOUT_BENCH_REPLICAS (1),
+// FANOUT_BENCH_WRITE=0 (print only, while iterating).
 // Prints a table and writes bench/results/fanout.json. Not a test: nothing asserts on time.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { EVENT_TYPES, toKafkaMessage, topicName, type IndicatorUpsertedV1 } from '@wgas/contracts';
@@ -25,6 +29,8 @@ import {
 const SUBSCRIBERS = 10;
 const RATE_PER_SECOND = Number(process.env.FANOUT_BENCH_RATE ?? 500);
 const DURATION_S = Number(process.env.FANOUT_BENCH_SECONDS ?? 20);
+/** Fan-out processes sharing the consumer group and the deliveries table. */
+const REPLICAS = Number(process.env.FANOUT_BENCH_REPLICAS ?? 1);
 const WARMUP_EVENTS = 200;
 const TICK_MS = 20;
 const DRAIN_TIMEOUT_MS = 180_000;
@@ -34,33 +40,90 @@ const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5
 const namespace = `bench${randomBytes(4).toString('hex')}`;
 const database = `wgas_${namespace}`;
 
-/** Arrival times per receiver, by indicator value. */
+/** Arrival times per receiver, by indicator value (epoch ms, sub-millisecond). */
 type Arrivals = Map<string, number>;
 
-async function startReceivers(): Promise<{ servers: Server[]; arrivals: Arrivals[] }> {
-  const servers: Server[] = [];
-  const arrivals: Arrivals[] = [];
+/** Wall-clock milliseconds with sub-millisecond resolution, comparable across processes. */
+const epochMs = () => performance.timeOrigin + performance.now();
+
+type ReceiverMessage =
+  { ready: number[] } | { arrivals: [subscriber: number, value: string, at: number][] };
+
+/**
+ * Receiver process (`--receivers`): SUBSCRIBERS node:http servers with keep-alive, each
+ * answering 204 at once and reporting first arrivals to the parent every 50 ms.
+ */
+async function runReceivers(): Promise<void> {
+  let batch: [number, string, number][] = [];
+  const ports: number[] = [];
   for (let i = 0; i < SUBSCRIBERS; i++) {
-    const seen: Arrivals = new Map();
+    const seen = new Set<string>();
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        const now = performance.now();
+        const now = epochMs();
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
           indicator: { value: string };
         };
-        if (!seen.has(body.indicator.value)) seen.set(body.indicator.value, now);
+        if (!seen.has(body.indicator.value)) {
+          seen.add(body.indicator.value);
+          batch.push([i, body.indicator.value, now]);
+        }
         res.statusCode = 204;
         res.end();
       });
     });
     server.keepAliveTimeout = 30_000;
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    servers.push(server);
-    arrivals.push(seen);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', 511, r));
+    ports.push((server.address() as AddressInfo).port);
   }
-  return { servers, arrivals };
+  const send = (m: ReceiverMessage) => process.send?.(m);
+  setInterval(() => {
+    if (batch.length === 0) return;
+    send({ arrivals: batch });
+    batch = [];
+  }, 50);
+  process.on('disconnect', () => process.exit(0));
+  send({ ready: ports });
+}
+
+/** Starts the receiver process; arrivals fill in as it reports them. */
+async function startReceivers(): Promise<{
+  child: ChildProcess;
+  ports: number[];
+  arrivals: Arrivals[];
+}> {
+  const arrivals: Arrivals[] = Array.from({ length: SUBSCRIBERS }, () => new Map());
+  const child = fork(__filename, ['--receivers'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    execArgv: [...nodeArgs(), ...process.execArgv],
+  });
+  const ports = await new Promise<number[]>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`receivers exited with ${code}`)));
+    child.on('message', (m: ReceiverMessage) => {
+      if ('ready' in m) resolve(m.ready);
+      else for (const [i, value, at] of m.arrivals) arrivals[i]?.set(value, at);
+    });
+  });
+  return { child, ports, arrivals };
+}
+
+/** FANOUT_BENCH_NODE_ARGS for the child processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
+function nodeArgs(): string[] {
+  return (process.env.FANOUT_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+}
+
+/** CPU seconds (user + system) a child process has used so far; Linux /proc, else 0. */
+function cpuSeconds(child: ChildProcess): number {
+  try {
+    const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks
+  } catch {
+    return 0;
+  }
 }
 
 async function freePort(): Promise<number> {
@@ -72,7 +135,8 @@ async function freePort(): Promise<number> {
 }
 
 async function startFanout(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', './tools/register.js', 'apps/fanout/src/main.ts'], {
+  const args = [...nodeArgs(), '-r', './tools/register.js', 'apps/fanout/src/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
@@ -121,13 +185,31 @@ async function subscribe(urls: string[]): Promise<void> {
 }
 
 /** Where the time goes: the consumer's alert-insert rate and the worker's delivery rate. */
-async function stageRates(): Promise<{ alertsPerSecond: number; deliveriesPerSecond: number }> {
+async function stageRates(): Promise<{
+  alertsPerSecond: number;
+  deliveriesPerSecond: number;
+  /** Event created (its firstSeen) to alert stored, p50/p99 ms: the consumer's share. */
+  consumerMs: string;
+  /** Alert stored to delivery recorded, p50/p99 ms: the dispatcher's share. */
+  dispatchMs: string;
+  attemptsPerDelivery: number;
+}> {
   const c = new Client({ connectionString: `${databaseUrl}/${database}` });
   await c.connect();
   try {
     const rate = async (sql: string) => {
       const [r] = (await c.query(sql)).rows as { n: number; s: number }[];
       return r && r.s > 0 ? Math.round(r.n / r.s) : 0;
+    };
+    const percentiles = async (interval: string) => {
+      const [r] = (
+        await c.query(
+          `SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ${interval}) * 1000)) AS p50,
+                  round(percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM ${interval}) * 1000)) AS p99
+             FROM fanout.webhook_deliveries d JOIN fanout.alerts a ON a.id = d.alert_id WHERE a.${window}`,
+        )
+      ).rows as { p50: number; p99: number }[];
+      return `${r?.p50 ?? '?'}/${r?.p99 ?? '?'}`;
     };
     const window = `indicator_id NOT IN (SELECT 'ind_bench_' || g FROM generate_series(0, ${WARMUP_EVENTS - 1}) g)`;
     return {
@@ -137,6 +219,17 @@ async function stageRates(): Promise<{ alertsPerSecond: number; deliveriesPerSec
       deliveriesPerSecond: await rate(
         `SELECT count(*)::int AS n, extract(epoch FROM max(d.delivered_at) - min(a.created_at))::float AS s
            FROM fanout.webhook_deliveries d JOIN fanout.alerts a ON a.id = d.alert_id WHERE a.${window}`,
+      ),
+      consumerMs: await percentiles(
+        `a.created_at - (a.payload->'indicator'->>'firstSeen')::timestamptz`,
+      ),
+      dispatchMs: await percentiles('d.delivered_at - a.created_at'),
+      attemptsPerDelivery: Number(
+        (
+          await c.query(
+            `SELECT avg(d.attempts)::float AS n FROM fanout.webhook_deliveries d JOIN fanout.alerts a ON a.id = d.alert_id WHERE a.${window}`,
+          )
+        ).rows[0]?.n ?? 0,
       ),
     };
   } finally {
@@ -173,9 +266,11 @@ function indicatorEvent(n: number): { value: string; message: ReturnType<typeof 
 }
 
 async function main(): Promise<void> {
-  const { servers, arrivals } = await startReceivers();
-  const port = await freePort();
-  const fanout = await startFanout(port);
+  const receivers = await startReceivers();
+  const { arrivals } = receivers;
+  // One at a time: each runs the migrations at start.
+  const fanouts: ChildProcess[] = [];
+  for (let i = 0; i < REPLICAS; i++) fanouts.push(await startFanout(await freePort()));
   const kafka = createKafka({ brokers, clientId: 'fanout-bench' });
   const producer = createProducer(kafka);
   await producer.connect();
@@ -184,7 +279,7 @@ async function main(): Promise<void> {
   let next = 0;
   const send = async (count: number) => {
     const batch = Array.from({ length: count }, () => indicatorEvent(next++));
-    const t = performance.now();
+    const t = epochMs();
     for (const b of batch) sentAt.set(b.value, t);
     await producer.send({ topic, acks: -1, messages: batch.map((b) => b.message) });
   };
@@ -196,9 +291,7 @@ async function main(): Promise<void> {
   };
 
   try {
-    await subscribe(
-      servers.map((s) => `http://127.0.0.1:${(s.address() as AddressInfo).port}/hook`),
-    );
+    await subscribe(receivers.ports.map((port) => `http://127.0.0.1:${port}/hook`));
     await send(WARMUP_EVENTS);
     await waitDelivered(WARMUP_EVENTS * SUBSCRIBERS);
     const warm = new Set(sentAt.keys());
@@ -206,22 +299,26 @@ async function main(): Promise<void> {
     // Steady load: RATE_PER_SECOND events, TICK_MS apart in batches, schedule drift-corrected.
     const perTick = (RATE_PER_SECOND * TICK_MS) / 1000;
     const ticks = (DURATION_S * 1000) / TICK_MS;
-    const start = performance.now();
+    const start = epochMs();
+    const cpuAtStart = fanouts.map(cpuSeconds);
+    const receiverCpuAtStart = cpuSeconds(receivers.child);
     let lateTicks = 0;
     const inflight: Promise<void>[] = [];
     for (let i = 0; i < ticks; i++) {
       const due = start + i * TICK_MS;
-      const wait = due - performance.now();
+      const wait = due - epochMs();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       else if (wait < -TICK_MS) lateTicks++;
       inflight.push(send(perTick));
     }
     await Promise.all(inflight);
-    const loadEnd = performance.now();
+    const loadEnd = epochMs();
     const events = next - WARMUP_EVENTS;
     const target = next * SUBSCRIBERS;
     await waitDelivered(target);
-    const drained = performance.now();
+    const drained = epochMs();
+    const fanoutCpu = fanouts.reduce((t, f, i) => t + cpuSeconds(f) - (cpuAtStart[i] ?? 0), 0);
+    const receiverCpu = cpuSeconds(receivers.child) - receiverCpuAtStart;
     const stages = await stageRates();
 
     const latencies: number[] = [];
@@ -256,7 +353,7 @@ async function main(): Promise<void> {
           target: `${RATE_PER_SECOND}/s steady`,
         },
         {
-          stage: `webhook deliveries (${SUBSCRIBERS} subscribers), first send to last arrival`,
+          stage: `webhook deliveries (${SUBSCRIBERS} subscribers, ${REPLICAS} fan-out process${REPLICAS > 1 ? 'es' : ''}), first send to last arrival`,
           metric: 'alerts/s',
           value: Math.round((deliveries / (lastArrival - start)) * 1000),
           unit: 'alerts/s',
@@ -277,24 +374,27 @@ async function main(): Promise<void> {
       notes: [
         `${DURATION_S} s at ${RATE_PER_SECOND} events/s after ${WARMUP_EVENTS} warm-up events; each event is one report's phone number, routed by the sharing policy to ${SUBSCRIBERS} telco subscriptions.`,
         'Latency starts when the producer sends the indicator event (what the normaliser emits for a report) and ends when the receiver has the whole POST; intake and normaliser time comes on top (see their sections).',
-        `Fan-out runs as one process (consumer, outbox relay and webhook worker), receivers and load generator in another, Kafka and Postgres on the same 2-core machine, which is shared with other engineers' work: figures vary between runs.`,
-        `Inside fan-out: alerts stored at ${stages.alertsPerSecond}/s (consumer), webhooks completed at ${stages.deliveriesPerSecond}/s (worker), over the measured window.`,
+        `Fan-out runs as ${REPLICAS} process${REPLICAS > 1 ? 'es' : ''} (consumer, post-commit webhook dispatcher, retry worker, outbox relay), the 10 receivers in another (node:http, keep-alive), the load generator in a third; Kafka and Postgres on the same 2-core machine, which is shared with other engineers' work: figures vary between runs.`,
+        `Inside fan-out: alerts stored at ${stages.alertsPerSecond}/s (consumer), webhooks completed at ${stages.deliveriesPerSecond}/s (dispatcher and retry worker), over the measured window; event to alert stored p50/p99 ${stages.consumerMs} ms, alert stored to delivery recorded ${stages.dispatchMs} ms; ${stages.attemptsPerDelivery.toFixed(3)} attempts per delivery.`,
+        `CPU from the start of the steady load to the drain: fan-out ${fanoutCpu.toFixed(1)} s (${((fanoutCpu * 1e6) / Math.max(1, events * SUBSCRIBERS)).toFixed(0)} µs per webhook), receivers ${receiverCpu.toFixed(1)} s, over ${((drained - start) / 1000).toFixed(1)} s of wall time.`,
         `Late producer ticks (> ${TICK_MS} ms behind schedule): ${lateTicks} of ${ticks}; deliveries missing at the end: ${missing}; drain after load: ${Math.round(drained - loadEnd)} ms.`,
       ],
     };
     printFigures(result);
-    console.log(`wrote ${writeBenchResult(result)}`);
+    if (process.env.FANOUT_BENCH_WRITE === '0') console.log(JSON.stringify(result.notes, null, 1));
+    else console.log(`wrote ${writeBenchResult(result)}`);
   } finally {
     await producer.disconnect();
-    fanout.kill('SIGTERM');
-    await new Promise((r) => (fanout.exitCode !== null ? r(null) : fanout.once('exit', r)));
-    for (const s of servers) s.closeAllConnections();
-    for (const s of servers) await new Promise((r) => s.close(r));
+    for (const fanout of fanouts) {
+      fanout.kill('SIGTERM');
+      await new Promise((r) => (fanout.exitCode !== null ? r(null) : fanout.once('exit', r)));
+    }
+    receivers.child.kill('SIGTERM');
     await dropDatabase(databaseUrl, database).catch(() => undefined);
   }
 }
 
-main().catch((e: unknown) => {
+(process.argv.includes('--receivers') ? runReceivers() : main()).catch((e: unknown) => {
   console.error(e);
   process.exit(1);
 });

@@ -35,7 +35,7 @@ export class FanoutConfig extends NodeConfig {
   })
   WEBHOOK_SECRET = '';
 
-  /** How often the delivery worker looks for due deliveries. */
+  /** How often the retry worker looks for due deliveries (retries, expired leases). */
   @IsInt()
   @Min(10)
   @Max(60000)
@@ -47,11 +47,36 @@ export class FanoutConfig extends NodeConfig {
   @Max(60000)
   WEBHOOK_TIMEOUT_MS = 5000;
 
-  /** Delivery passes running at once (each claims up to 200 due deliveries). */
+  /** Retry-worker passes running at once (each claims up to 200 due deliveries). */
   @IsInt()
   @Min(1)
   @Max(32)
   WEBHOOK_CONCURRENCY = 4;
+
+  /**
+   * How long a delivery belongs to whoever is sending it (the post-commit dispatcher for a
+   * new one, a worker pass for a claimed one) before the retry worker may send it again.
+   * Longer than WEBHOOK_TIMEOUT_MS, so a slow attempt is not duplicated.
+   */
+  @IsInt()
+  @Min(1000)
+  @Max(3600_000)
+  WEBHOOK_LEASE_MS = 60_000;
+
+  /** Keep-alive connections per webhook origin (scheme, host, port). */
+  @IsInt()
+  @Min(1)
+  @Max(1024)
+  WEBHOOK_MAX_SOCKETS = 64;
+
+  /**
+   * New deliveries the post-commit dispatcher keeps in flight at most; beyond that they
+   * are left to the retry worker (after the lease), which bounds memory under overload.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  WEBHOOK_DISPATCH_MAX_INFLIGHT = 20_000;
 
   /** First retry delay; doubles per failure (with jitter) up to one hour. */
   @IsInt()

@@ -25,6 +25,8 @@ import { Subscription } from './subscriptions/subscription.entity';
 import { SubscriptionService } from './subscriptions/subscription.service';
 import { WebhookDelivery } from './webhooks/webhook-delivery.entity';
 import { WebhookDeliveryWorker } from './webhooks/webhook-delivery.worker';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
+import { WebhookSender } from './webhooks/webhook-sender';
 
 export const FANOUT_SCHEMA = 'fanout';
 export const FANOUT_ENTITIES = [
@@ -63,6 +65,8 @@ export class FanoutModule {
         SubscriptionCache,
         SubscriptionService,
         WebhookDeliveryWorker,
+        WebhookDispatcher,
+        WebhookSender,
       ],
     };
   }

@@ -38,9 +38,21 @@ interface LatestAlert {
   payload: AlertV1;
 }
 
+/** One event of a batch, validated: what it asks of the indicator's subscribers. */
+type Decision =
+  | { kind: 'upserted'; event: CloudEvent; indicatorId: string; indicator: IndicatorUpsertedV1 }
+  | {
+      kind: 'unblock';
+      event: CloudEvent;
+      indicatorId: string;
+      reason: UnblockReason;
+      rule: string;
+    }
+  | { kind: 'none'; event: CloudEvent; indicatorId: string };
+
 /**
  * Turns indicator events into alerts per subscription, in the consumer's inbox
- * transaction. The sharing policy decides per subscription and its rule is stored with
+ * transaction, a partition batch at a time. The sharing policy decides per subscription and its rule is stored with
  * the alert. A subscription hears about an indicator again only when the action changes
  * (monitor → block, block → unblock, unblock → block after a fresh report).
  */
@@ -53,49 +65,94 @@ export class AlertDecisionService {
     private readonly subscriptions: SubscriptionCache,
   ) {}
 
-  async apply(event: CloudEvent, m: EntityManager): Promise<void> {
+  /**
+   * A partition batch of indicator events, in order, in a handful of statements: one read
+   * of suppressions and one of latest alerts for all the batch's indicators, one write of
+   * all resulting alerts. Later events in the batch see the alerts earlier ones produced.
+   */
+  async applyMany(events: CloudEvent[], m: EntityManager): Promise<void> {
     await this.staticSubscription.ensure();
+    const decisions = events.map((e) => this.parse(e));
+    const ids = [...new Set(decisions.map((d) => d.indicatorId))];
+    if (ids.length === 0) return;
+    const upsertedIds = decisions.filter((d) => d.kind === 'upserted').map((d) => d.indicatorId);
+    const suppressed = await this.suppressed(m, upsertedIds);
+    const subscriptions = await this.subscriptions.active(m);
+    if (subscriptions.length === 0) return;
+    const latest = await this.latestAlerts(m, ids);
+    const out: { subscription: Subscription; alert: NewAlert }[] = [];
+    for (const d of decisions) {
+      const previous = latest.get(d.indicatorId) ?? new Map<string, LatestAlert>();
+      latest.set(d.indicatorId, previous);
+      const alerts = this.decide(d, suppressed, subscriptions, previous);
+      for (const a of alerts) {
+        previous.set(a.subscription.id, {
+          subscription_id: a.subscription.id,
+          action: a.alert.payload.action,
+          payload: a.alert.payload,
+        });
+      }
+      out.push(...alerts);
+    }
+    await this.writer.writeMany(m, out);
+  }
+
+  private decide(
+    d: Decision,
+    suppressed: Set<string>,
+    subscriptions: Subscription[],
+    latest: Map<string, LatestAlert>,
+  ): { subscription: Subscription; alert: NewAlert }[] {
+    switch (d.kind) {
+      case 'upserted':
+        if (suppressed.has(d.indicatorId)) return [];
+        return this.upserted(d.event, d.indicator, subscriptions, latest);
+      case 'unblock':
+        return this.unblocks(d.indicatorId, d.reason, d.rule, d.event.id, subscriptions, latest);
+      case 'none':
+        return [];
+    }
+  }
+
+  private parse(event: CloudEvent): Decision {
     switch (event.type) {
-      case EVENT_TYPES.indicatorUpserted:
-        return this.upserted(event, m);
+      case EVENT_TYPES.indicatorUpserted: {
+        const indicator = validateEventData(IndicatorUpsertedV1, event.type, event.data);
+        return { kind: 'upserted', event, indicatorId: indicator.indicatorId, indicator };
+      }
       case INDICATOR_RETRACTED_V1: {
         const r = validateEventData(IndicatorRetractedV1, event.type, event.data);
-        if (r.status !== 'retracted') return;
-        await this.unblockAll(
-          m,
-          r.indicatorId,
-          'report_retracted',
-          'retracted:no-supporting-report',
-          event.id,
-        );
-        return;
+        // Some reports still support it: nothing to unblock.
+        if (r.status !== 'retracted') return { kind: 'none', event, indicatorId: r.indicatorId };
+        return {
+          kind: 'unblock',
+          event,
+          indicatorId: r.indicatorId,
+          reason: 'report_retracted',
+          rule: 'retracted:no-supporting-report',
+        };
       }
       case INDICATOR_EXPIRED_V1: {
         const e = validateEventData(IndicatorExpiredV1, event.type, event.data);
-        await this.unblockAll(
-          m,
-          e.indicatorId,
-          'expired',
-          `expired:${e.lifetimeSeconds}s-unseen`,
-          event.id,
-        );
-        return;
+        return {
+          kind: 'unblock',
+          event,
+          indicatorId: e.indicatorId,
+          reason: 'expired',
+          rule: `expired:${e.lifetimeSeconds}s-unseen`,
+        };
       }
       default:
         throw new UnknownEventTypeError(event.type);
     }
   }
 
-  private async upserted(event: CloudEvent, m: EntityManager): Promise<void> {
-    const indicator = validateEventData(IndicatorUpsertedV1, event.type, event.data);
-    const suppressed = (await m.query(
-      'SELECT 1 FROM fanout.indicator_suppressions WHERE indicator_id = $1',
-      [indicator.indicatorId],
-    )) as unknown[];
-    if (suppressed.length > 0) return;
-    const subscriptions = await this.subscriptions.active(m);
-    if (subscriptions.length === 0) return;
-    const latest = await this.latestAlerts(m, indicator.indicatorId);
+  private upserted(
+    event: CloudEvent,
+    indicator: IndicatorUpsertedV1,
+    subscriptions: Subscription[],
+    latest: Map<string, LatestAlert>,
+  ): { subscription: Subscription; alert: NewAlert }[] {
     const alertIndicator: AlertIndicatorV1 = {
       id: indicator.indicatorId,
       type: indicator.type,
@@ -156,7 +213,7 @@ export class AlertDecisionService {
         },
       });
     }
-    await this.writer.writeMany(m, out);
+    return out;
   }
 
   /**
@@ -170,8 +227,21 @@ export class AlertDecisionService {
     rule: string,
     sourceEventId: string,
   ): Promise<number> {
-    const latest = await this.latestAlerts(m, indicatorId);
+    const latest = (await this.latestAlerts(m, [indicatorId])).get(indicatorId) ?? new Map();
     const subscriptions = await this.subscriptions.active(m);
+    const out = this.unblocks(indicatorId, reason, rule, sourceEventId, subscriptions, latest);
+    await this.writer.writeMany(m, out);
+    return out.length;
+  }
+
+  private unblocks(
+    indicatorId: string,
+    reason: UnblockReason,
+    rule: string,
+    sourceEventId: string,
+    subscriptions: Subscription[],
+    latest: Map<string, LatestAlert>,
+  ): { subscription: Subscription; alert: NewAlert }[] {
     const out: { subscription: Subscription; alert: NewAlert }[] = [];
     for (const s of subscriptions) {
       const last = latest.get(s.id);
@@ -194,19 +264,35 @@ export class AlertDecisionService {
         },
       });
     }
-    await this.writer.writeMany(m, out);
-    return out.length;
+    return out;
   }
 
+  private async suppressed(m: EntityManager, indicatorIds: string[]): Promise<Set<string>> {
+    if (indicatorIds.length === 0) return new Set();
+    const rows = (await m.query(
+      'SELECT indicator_id FROM fanout.indicator_suppressions WHERE indicator_id = ANY($1::text[])',
+      [indicatorIds],
+    )) as { indicator_id: string }[];
+    return new Set(rows.map((r) => r.indicator_id));
+  }
+
+  /** Per indicator, each subscription's latest alert for it. */
   private async latestAlerts(
     m: EntityManager,
-    indicatorId: string,
-  ): Promise<Map<string, LatestAlert>> {
+    indicatorIds: string[],
+  ): Promise<Map<string, Map<string, LatestAlert>>> {
     const rows = (await m.query(
-      `SELECT DISTINCT ON (subscription_id) subscription_id, action, payload
-         FROM fanout.alerts WHERE indicator_id = $1 ORDER BY subscription_id, seq DESC`,
-      [indicatorId],
-    )) as LatestAlert[];
-    return new Map(rows.map((r) => [r.subscription_id, r]));
+      `SELECT DISTINCT ON (indicator_id, subscription_id) indicator_id, subscription_id, action, payload
+         FROM fanout.alerts WHERE indicator_id = ANY($1::text[])
+        ORDER BY indicator_id, subscription_id, seq DESC`,
+      [indicatorIds],
+    )) as (LatestAlert & { indicator_id: string })[];
+    const byIndicator = new Map<string, Map<string, LatestAlert>>();
+    for (const r of rows) {
+      const forIndicator = byIndicator.get(r.indicator_id) ?? new Map<string, LatestAlert>();
+      forIndicator.set(r.subscription_id, r);
+      byIndicator.set(r.indicator_id, forIndicator);
+    }
+    return byIndicator;
   }
 }

@@ -5,8 +5,7 @@ import { enqueueEvents, newEvent } from '@wgas/messaging';
 import { NODE_CONFIG } from '@wgas/platform';
 import type { FanoutConfig } from '../fanout.config';
 import type { Subscription } from '../subscriptions/subscription.entity';
-
-export const WEBHOOK_CHANNEL = 'wgas_webhooks_fanout';
+import { WebhookDispatcher } from '../webhooks/webhook-dispatcher';
 
 /** Held for the rest of the transaction, so alert `seq` order equals commit order. */
 const ALERT_SEQUENCE_LOCK = 0x7761_6c65; // "wale"
@@ -30,18 +29,26 @@ export function webhookId(alertId: string): string {
  */
 @Injectable()
 export class AlertWriter {
-  constructor(@Inject(NODE_CONFIG) private readonly config: FanoutConfig) {}
+  constructor(
+    @Inject(NODE_CONFIG) private readonly config: FanoutConfig,
+    private readonly dispatcher: WebhookDispatcher,
+  ) {}
 
   async write(m: EntityManager, s: Subscription, a: NewAlert): Promise<void> {
     await this.writeMany(m, [{ subscription: s, alert: a }]);
   }
 
-  /** Several alerts in a few statements: one lock, one insert per table, one notify. */
+  /**
+   * Several alerts in a few statements: one lock, one insert per table. Webhook deliveries
+   * are written `pending` under a lease and handed to the dispatcher, which POSTs them as
+   * soon as the caller's transaction commits (nothing if it rolls back).
+   */
   async writeMany(
     m: EntityManager,
     items: { subscription: Subscription; alert: NewAlert }[],
   ): Promise<void> {
     if (items.length === 0) return;
+    const bodies = new Map(items.map((i) => [i.alert, JSON.stringify(i.alert.payload)]));
     await m.query('SELECT pg_advisory_xact_lock($1)', [ALERT_SEQUENCE_LOCK]);
     await m.query(
       `INSERT INTO fanout.alerts (id, subscription_id, organisation_id, indicator_id, action, reason, source_event_id, report_id, payload)
@@ -55,22 +62,33 @@ export class AlertWriter {
         items.map((i) => i.alert.payload.rule),
         items.map((i) => i.alert.sourceEventId),
         items.map((i) => i.alert.reportId ?? null),
-        items.map((i) => JSON.stringify(i.alert.payload)),
+        items.map((i) => bodies.get(i.alert)),
       ],
     );
     const hooks = items.filter((i) => i.subscription.channel === 'webhook');
     if (hooks.length > 0) {
       await m.query(
         `INSERT INTO fanout.webhook_deliveries (id, alert_id, subscription_id, status, attempts, next_attempt_at, created_at)
-         SELECT id, alert_id, subscription_id, 'pending', 0, now(), now()
+         SELECT id, alert_id, subscription_id, 'pending', 0, now() + $4 * interval '1 millisecond', now()
            FROM unnest($1::text[], $2::uuid[], $3::uuid[]) AS t(id, alert_id, subscription_id)`,
         [
           hooks.map((i) => webhookId(i.alert.payload.alertId)),
           hooks.map((i) => i.alert.payload.alertId),
           hooks.map((i) => i.subscription.id),
+          this.config.WEBHOOK_LEASE_MS,
         ],
       );
-      await m.query('SELECT pg_notify($1, $2)', [WEBHOOK_CHANNEL, '']);
+      const createdAt = new Date();
+      this.dispatcher.afterCommit(
+        m,
+        hooks.map(({ subscription, alert }) => ({
+          id: webhookId(alert.payload.alertId),
+          attempts: 0,
+          createdAt,
+          body: bodies.get(alert) as string,
+          subscription,
+        })),
+      );
     }
     const topics = items.filter(
       (i) => i.subscription.channel === 'kafka' && i.subscription.kafkaTopic,

@@ -5,15 +5,10 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { NODE_CONFIG } from '@wgas/platform';
-import { WEBHOOK_CHANNEL } from '../alerts/alert-writer';
 import type { FanoutConfig } from '../fanout.config';
-import { WebhookSecretCipher } from '../subscriptions/webhook-secret.cipher';
-import { postWebhook } from './webhook-http.client';
-import { retryDelayMs, signWebhook } from './webhook-signature';
-import { isAllowListed } from './ssrf-guard';
+import { WebhookSender } from './webhook-sender';
 
 interface DueDelivery {
   id: string;
@@ -21,58 +16,48 @@ interface DueDelivery {
   created_at: Date;
   /** The AlertV1 body as stored (jsonb rendered once by Postgres, not re-serialised). */
   payload: string;
+  subscription_id: string;
   webhook_url: string | null;
   webhook_secret: string | null;
   is_static: boolean;
   deleted_at: Date | null;
 }
 
+/** Deliveries one pass claims. */
+const CLAIM_LIMIT = 200;
+
 /**
- * Sends due webhook deliveries: signed per Standard Webhooks with the subscription's
- * secret, retried with exponential backoff and jitter, parked after WEBHOOK_PARK_AFTER_MS
- * (24 h) of failures. Rows are claimed with SKIP LOCKED, so several workers can share the
- * table; a retry reuses the same `webhook-id`, so receivers can drop duplicates.
+ * The durable path: sends deliveries whose `next_attempt_at` has passed, i.e. retries
+ * after a failure, and new deliveries the post-commit dispatcher did not send (a crash, or
+ * overload) once their lease ran out. A pass claims rows in one statement by pushing
+ * their `next_attempt_at` a lease ahead (SKIP LOCKED, so several workers and replicas
+ * share the table without holding a transaction open over HTTP), then sends them; the
+ * sender records each outcome. A retry reuses the same `webhook-id`, so receivers can
+ * drop duplicates.
  */
 @Injectable()
 export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(WebhookDeliveryWorker.name);
-  private readonly cipher: WebhookSecretCipher;
   private running = false;
   private loops: Promise<void>[] = [];
   private readonly sleepers = new Set<() => void>();
-  private listener: Client | undefined;
 
   constructor(
     private readonly ds: DataSource,
+    private readonly sender: WebhookSender,
     @Inject(NODE_CONFIG) private readonly config: FanoutConfig,
-  ) {
-    this.cipher = new WebhookSecretCipher(config.SUBSCRIPTION_SECRETS_KEY);
-  }
+  ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): void {
     this.running = true;
-    try {
-      this.listener = new Client({ connectionString: (this.ds.options as { url: string }).url });
-      this.listener.on('notification', () => this.wakeAll());
-      this.listener.on('error', () => undefined);
-      await this.listener.connect();
-      await this.listener.query(`LISTEN ${WEBHOOK_CHANNEL}`);
-    } catch (e) {
-      this.logger.warn(`LISTEN unavailable, polling only: ${(e as Error).message}`);
-    }
-    // Several passes in flight: each claims its own rows (SKIP LOCKED) while others wait on HTTP.
+    // Several passes in flight: each claims its own rows while others wait on HTTP.
     this.loops = Array.from({ length: this.config.WEBHOOK_CONCURRENCY }, () => this.run());
-  }
-
-  private wakeAll(): void {
-    for (const wake of [...this.sleepers]) wake();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.running = false;
-    this.wakeAll();
+    for (const wake of [...this.sleepers]) wake();
     await Promise.all(this.loops);
-    await this.listener?.end().catch(() => undefined);
   }
 
   private async run(): Promise<void> {
@@ -99,83 +84,40 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     });
   }
 
-  private async deliverDue(): Promise<number> {
-    return this.ds.transaction(async (m) => {
-      const due = (await m.query(
-        `SELECT d.id, d.attempts, d.created_at, a.payload::text AS payload, s.webhook_url, s.webhook_secret, s.is_static, s.deleted_at
-           FROM fanout.webhook_deliveries d
-           JOIN fanout.alerts a ON a.id = d.alert_id
-           JOIN fanout.subscriptions s ON s.id = d.subscription_id
-          WHERE d.status IN ('pending', 'failed') AND d.next_attempt_at <= now()
-          ORDER BY d.next_attempt_at LIMIT 200 FOR UPDATE OF d SKIP LOCKED`,
-      )) as DueDelivery[];
-      // Posts go out in parallel; then one update for the successes and one per failure.
-      const errors = await Promise.all(due.map((d) => this.post(d)));
-      const delivered = due.filter((_, i) => !errors[i]).map((d) => d.id);
-      if (delivered.length > 0) {
-        await m.query(
-          `UPDATE fanout.webhook_deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = now(), last_error = NULL
-            WHERE id = ANY($1::text[])`,
-          [delivered],
-        );
-      }
-      for (const [i, d] of due.entries()) {
-        const error = errors[i];
-        if (!error) continue;
-        const attempts = d.attempts + 1;
-        const parked =
-          d.deleted_at !== null ||
-          Date.now() - d.created_at.getTime() >= this.config.WEBHOOK_PARK_AFTER_MS;
-        await m.query(
-          `UPDATE fanout.webhook_deliveries SET status = $2, attempts = $3, last_error = $4,
-             next_attempt_at = now() + ($5 || ' milliseconds')::interval WHERE id = $1`,
-          [
-            d.id,
-            parked ? 'parked' : 'failed',
-            attempts,
-            error.slice(0, 500),
-            String(retryDelayMs(attempts, Math.random, this.config.WEBHOOK_RETRY_BASE_MS)),
-          ],
-        );
-      }
-      return due.length;
-    });
-  }
-
-  /** POSTs one delivery; returns an error description, or undefined on a 2xx. */
-  private async post(d: DueDelivery): Promise<string | undefined> {
-    if (d.deleted_at) return 'subscription deleted';
-    const url = d.is_static ? this.config.WEBHOOK_URL : d.webhook_url;
-    if (!url) return 'subscription has no webhook URL';
-    let secret: string;
-    try {
-      secret = d.is_static ? this.config.WEBHOOK_SECRET : this.cipher.open(d.webhook_secret ?? '');
-    } catch (e) {
-      return (e as Error).message;
-    }
-    const body = d.payload;
-    const ts = Math.floor(Date.now() / 1000);
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      'user-agent': 'wgas-exchange-fanout/1',
-      'webhook-id': d.id,
-      'webhook-timestamp': String(ts),
-    };
-    if (secret) headers['webhook-signature'] = signWebhook(secret, d.id, ts, body);
-    return postWebhook({
-      url,
-      headers,
-      body,
-      timeoutMs: this.config.WEBHOOK_TIMEOUT_MS,
-      trusted: d.is_static || this.allowListed(url),
-    });
-  }
-
-  private allowListed(url: string): boolean {
-    try {
-      return isAllowListed(new URL(url), this.config.allowedWebhookHosts);
-    } catch {
-      return false;
-    }
+  /** Claims due deliveries (one statement), sends them, and returns how many. */
+  async deliverDue(): Promise<number> {
+    const due = (await this.ds.query(
+      `WITH claimed AS (
+         UPDATE fanout.webhook_deliveries d
+            SET next_attempt_at = now() + $1 * interval '1 millisecond'
+          WHERE d.id IN (SELECT id FROM fanout.webhook_deliveries
+                          WHERE status IN ('pending', 'failed') AND next_attempt_at <= now()
+                          ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+          RETURNING d.id, d.attempts, d.created_at, d.alert_id, d.subscription_id)
+       SELECT c.id, c.attempts, c.created_at, a.payload::text AS payload, c.subscription_id,
+              s.webhook_url, s.webhook_secret, s.is_static, s.deleted_at
+         FROM claimed c
+         JOIN fanout.alerts a ON a.id = c.alert_id
+         JOIN fanout.subscriptions s ON s.id = c.subscription_id`,
+      [this.config.WEBHOOK_LEASE_MS, CLAIM_LIMIT],
+    )) as DueDelivery[];
+    await Promise.all(
+      due.map((d) =>
+        this.sender.send({
+          id: d.id,
+          attempts: d.attempts,
+          createdAt: d.created_at,
+          body: d.payload,
+          subscription: {
+            id: d.subscription_id,
+            webhookUrl: d.webhook_url,
+            webhookSecret: d.webhook_secret,
+            isStatic: d.is_static,
+            deletedAt: d.deleted_at,
+          },
+        }),
+      ),
+    );
+    return due.length;
   }
 }

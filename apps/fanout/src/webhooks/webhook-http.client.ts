@@ -1,10 +1,9 @@
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import { isIP } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
+import { Agent } from 'undici';
 import { guardedLookup, isBlockedAddress, targetHost } from './ssrf-guard';
 
 export interface WebhookPost {
-  url: string;
+  url: URL;
   headers: Record<string, string>;
   body: string;
   timeoutMs: number;
@@ -13,42 +12,59 @@ export interface WebhookPost {
 }
 
 /**
- * POSTs one webhook and resolves to an error description, or undefined on a 2xx.
- * Redirects are not followed (a 3xx is a failure); the response body is discarded.
+ * POSTs webhooks with undici over keep-alive connections (no pipelining), at most
+ * `connectionsPerOrigin` per receiver: about half the CPU per request of node:http.
+ * The SSRF guard runs in the connector's `lookup`, i.e. once per new connection, on the
+ * very address the socket connects to (no DNS-rebinding window, no per-request DNS).
+ * Trusted and guarded requests use separate agents, so a guarded request never rides a
+ * connection opened without the check. Redirects are not followed (a 3xx is a failure).
  */
-export function postWebhook(p: WebhookPost): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    let url: URL;
-    try {
-      url = new URL(p.url);
-    } catch {
-      return resolve('invalid URL');
-    }
+export class WebhookHttpClient {
+  private readonly trusted: Agent;
+  private readonly guarded: Agent;
+
+  constructor(o: { connectionsPerOrigin: number; timeoutMs: number }) {
+    const agent = (trusted: boolean) =>
+      new Agent({
+        connections: o.connectionsPerOrigin,
+        pipelining: 1,
+        connect: {
+          lookup: guardedLookup(trusted) as unknown as LookupFunction,
+          timeout: o.timeoutMs,
+        },
+      });
+    this.trusted = agent(true);
+    this.guarded = agent(false);
+  }
+
+  /** Resolves to an error description, or undefined on a 2xx. */
+  async post(p: WebhookPost): Promise<string | undefined> {
+    const protocol = p.url.protocol;
+    if (protocol !== 'http:' && protocol !== 'https:') return 'unsupported protocol';
     // Sockets skip `lookup` for IP literals, so those are checked here.
-    const host = targetHost(url);
+    const host = targetHost(p.url);
     if (!p.trusted && isIP(host) && isBlockedAddress(host)) {
-      return resolve(`refused: ${host} is not a public address`);
+      return `refused: ${host} is not a public address`;
     }
-    const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const req = request(
-      url,
-      {
+    try {
+      const res = await (p.trusted ? this.trusted : this.guarded).request({
+        origin: p.url.origin,
+        path: `${p.url.pathname}${p.url.search}`,
         method: 'POST',
-        headers: { ...p.headers, 'content-length': String(Buffer.byteLength(p.body)) },
-        lookup: guardedLookup(p.trusted),
-        timeout: p.timeoutMs,
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => {
-          const status = res.statusCode ?? 0;
-          resolve(status >= 200 && status < 300 ? undefined : `HTTP ${status}`);
-        });
-        res.on('error', (e) => resolve(e.message));
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error(`timed out after ${p.timeoutMs} ms`)));
-    req.on('error', (e) => resolve(e.message));
-    req.end(p.body);
-  });
+        headers: p.headers,
+        body: p.body,
+        headersTimeout: p.timeoutMs,
+        bodyTimeout: p.timeoutMs,
+      });
+      await res.body.dump();
+      return res.statusCode >= 200 && res.statusCode < 300 ? undefined : `HTTP ${res.statusCode}`;
+    } catch (e) {
+      const err = e as Error & { cause?: Error };
+      return err.cause?.message ?? err.message;
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.trusted.destroy(), this.guarded.destroy()]);
+  }
 }

@@ -1,18 +1,24 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
+
+/** The HMAC key of a `whsec_<base64>` secret, decoded once per subscription, not per POST. */
+export function webhookSigningKey(secret: string): KeyObject {
+  return createSecretKey(Buffer.from(secret.replace(/^whsec_/, ''), 'base64'));
+}
 
 /**
  * Standard Webhooks signature: `v1,<base64 HMAC-SHA256(secret, "<id>.<timestamp>.<body>")>`
  * where the secret is the base64 part of `whsec_...`.
  */
 export function signWebhook(
-  secret: string,
+  secret: string | KeyObject,
   id: string,
   timestampSeconds: number,
   body: string,
 ): string {
-  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+  const key = typeof secret === 'string' ? webhookSigningKey(secret) : secret;
   const mac = createHmac('sha256', key)
-    .update(`${id}.${timestampSeconds}.${body}`)
+    .update(`${id}.${timestampSeconds}.`)
+    .update(body)
     .digest('base64');
   return `v1,${mac}`;
 }
