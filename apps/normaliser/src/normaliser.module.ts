@@ -12,6 +12,7 @@ import { ExpirySweeperWorker } from './decay/expiry-sweeper.worker';
 import { WarninglistService } from './warninglists/warninglist.service';
 import { IndicatorLookupController } from './lookup/indicator-lookup.controller';
 import { IndicatorLookupService } from './lookup/indicator-lookup.service';
+import { IndicatorWriteGate } from './indicators/indicator-write-gate';
 import { ReportNormalisationService } from './indicators/report-normalisation.service';
 import { ReportRetractionService } from './indicators/report-retraction.service';
 import { ReportsConsumer } from './indicators/reports.consumer';
@@ -40,6 +41,7 @@ export class NormaliserModule {
       controllers: [ReportsConsumer, IndicatorLookupController],
       providers: [
         ReportNormalisationService,
+        IndicatorWriteGate,
         ReportRetractionService,
         IndicatorStoreRepository,
         WarninglistService,

@@ -68,13 +68,21 @@ const T = 'normaliser.indicators';
 
 /**
  * Set-based writes of the indicator store: a whole consumer batch costs four statements
- * (sightings, lock, upsert, confidence), whatever its size. Rows are touched in id order so
+ * (sightings, lock, upsert, and a confidence update for indicators that already existed),
+ * whatever its size. Rows are touched in id order so
  * concurrent partitions' transactions cannot deadlock on each other.
  */
 @Injectable()
 export class IndicatorStoreRepository {
   async recordSightings(m: EntityManager, input: SightingInput[]): Promise<RecordedSightings> {
-    const fresh = await this.insertSightings(m, input);
+    return this.mergeIndicators(m, await this.insertSightings(m, input));
+  }
+
+  /**
+   * Upserts the indicators of sightings that `insertSightings` found new, and returns their
+   * state after the merge. Takes the indicators' row locks (held until commit).
+   */
+  async mergeIndicators(m: EntityManager, fresh: SightingInput[]): Promise<RecordedSightings> {
     if (fresh.length === 0) return { fresh, indicators: new Map() };
     const groups = groupByIndicator(fresh);
     const ids = [...groups.keys()];
@@ -94,7 +102,9 @@ export class IndicatorStoreRepository {
       const first = groups.get(row.id)![0]!;
       const before = previous.get(row.id);
       const confidence = confidenceFor(row.organisations.length, row.false_positive_count);
-      if (confidence !== before?.confidence) confidences.push({ id: row.id, confidence });
+      // a new row was inserted with its confidence already; an existing one may have moved
+      if (!row.inserted && confidence !== before?.confidence)
+        confidences.push({ id: row.id, confidence });
       indicators.set(row.id, {
         id: row.id,
         inserted: row.inserted,
@@ -120,10 +130,8 @@ export class IndicatorStoreRepository {
     return { fresh, indicators };
   }
 
-  private async insertSightings(
-    m: EntityManager,
-    input: SightingInput[],
-  ): Promise<SightingInput[]> {
+  /** Records which report named which indicator; returns the sightings not stored before. */
+  async insertSightings(m: EntityManager, input: SightingInput[]): Promise<SightingInput[]> {
     const unique = new Map<string, SightingInput>();
     for (const s of input) {
       const k = `${s.indicatorId} ${s.reportId}`;
@@ -170,6 +178,7 @@ export class IndicatorStoreRepository {
   ): Promise<Upserted[]> {
     const values = [...groups].map(([id, ss]) => {
       const first = ss[0]!;
+      const organisations = distinct(ss.map((s) => s.organisationId));
       return {
         id,
         type: first.type,
@@ -179,7 +188,8 @@ export class IndicatorStoreRepository {
         last_seen: new Date(Math.max(...ss.map((s) => s.seenAt.getTime()))).toISOString(),
         n: ss.length,
         countries: distinct(ss.map((s) => s.country)),
-        organisations: distinct(ss.map((s) => s.organisationId)),
+        organisations,
+        confidence: confidenceFor(organisations.length),
         typologies: distinct(ss.map((s) => s.typology)),
         tlp: ss.map((s) => s.tlp).reduce(mostPermissive),
         warninglisted: first.warninglist !== undefined,
@@ -194,10 +204,10 @@ export class IndicatorStoreRepository {
          (id, type, canonical, display, first_seen, last_seen, report_count, countries, organisations,
           typologies, tlp, warninglisted, warninglist_entry, confidence, status, status_changed_at)
        SELECT id, type, canonical, display, first_seen, last_seen, n, countries, organisations,
-              typologies, tlp, warninglisted, warninglist_entry, 0, 'active', now()
+              typologies, tlp, warninglisted, warninglist_entry, confidence, 'active', now()
          FROM jsonb_to_recordset($1::jsonb) AS v(id text, type text, canonical text, display text,
               first_seen timestamptz, last_seen timestamptz, n int, countries text[], organisations text[],
-              typologies text[], tlp text, warninglisted boolean, warninglist_entry text)
+              typologies text[], tlp text, warninglisted boolean, warninglist_entry text, confidence real)
        ON CONFLICT (id) DO UPDATE SET
          first_seen = least(i.first_seen, excluded.first_seen),
          last_seen = greatest(i.last_seen, excluded.last_seen),

@@ -50,8 +50,16 @@ export class ReportNormalisationService {
     return this.applyMany([event], manager);
   }
 
-  /** Several `report.submitted` events in one transaction, with a fixed number of statements. */
-  async applyMany(events: CloudEvent[], manager: EntityManager): Promise<void> {
+  /**
+   * Several `report.submitted` events in one transaction, with a fixed number of statements.
+   * With `enterGate` (see IndicatorWriteGate), the indicator rows are merged only once the
+   * caller's transaction holds the gate.
+   */
+  async applyMany(
+    events: CloudEvent[],
+    manager: EntityManager,
+    enterGate?: () => Promise<void>,
+  ): Promise<void> {
     const reports = events.map((event) => {
       if (event.type !== EVENT_TYPES.reportSubmitted) throw new UnknownEventTypeError(event.type);
       return validateEventData(ReportSubmittedV1, event.type, event.data);
@@ -91,8 +99,12 @@ export class ReportNormalisationService {
       }
       out.push(this.outcomeEvent(report.reportId, outcomes));
     }
-    const { fresh, indicators } = await this.store.recordSightings(manager, sightings);
-    await enqueueEvents(manager, [...this.upsertedEvents(fresh, indicators), ...out]);
+    // Report outcomes and sightings need no indicator lock: write them before the gate.
+    await enqueueEvents(manager, out);
+    const recorded = await this.store.insertSightings(manager, sightings);
+    if (enterGate && recorded.length > 0) await enterGate();
+    const { fresh, indicators } = await this.store.mergeIndicators(manager, recorded);
+    await enqueueEvents(manager, this.upsertedEvents(fresh, indicators));
   }
 
   /** Tells intake what became of each raw indicator (it must not read our tables). */

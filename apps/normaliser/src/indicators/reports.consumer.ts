@@ -3,6 +3,7 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { EVENT_TYPES, TOPIC_SUFFIX, type CloudEvent } from '@wgas/contracts';
 import { BATCH_HANDLER, UnknownEventTypeError, type BatchEventContext } from '@wgas/messaging';
 import { ReportNormalisationService } from './report-normalisation.service';
+import { IndicatorWriteGate } from './indicator-write-gate';
 import { ReportRetractionService } from './report-retraction.service';
 
 /**
@@ -15,6 +16,7 @@ export class ReportsConsumer {
   constructor(
     private readonly normalisation: ReportNormalisationService,
     private readonly retraction: ReportRetractionService,
+    private readonly gate: IndicatorWriteGate,
   ) {}
 
   @EventPattern(TOPIC_SUFFIX.reports, BATCH_HANDLER)
@@ -22,9 +24,14 @@ export class ReportsConsumer {
     @Payload() events: CloudEvent[],
     @Ctx() ctx: BatchEventContext,
   ): Promise<void> {
+    // Entered at most once per transaction, and held until it ends (IndicatorWriteGate).
+    let entered: Promise<void> | undefined;
+    const enterGate = () =>
+      (entered ??= this.gate.acquire().then((release) => ctx.afterTransaction(release)));
     let submitted: CloudEvent[] = [];
     const flush = async () => {
-      if (submitted.length > 0) await this.normalisation.applyMany(submitted, ctx.manager);
+      if (submitted.length > 0)
+        await this.normalisation.applyMany(submitted, ctx.manager, enterGate);
       submitted = [];
     };
     for (const event of events) {

@@ -19,6 +19,8 @@ export interface CloudEventsServerOptions {
   dataSource: DataSource;
   /** Patterns bound to explicit topics instead of `<namespace>.<pattern>` (e.g. peers' topics). */
   topics?: Record<string, string[]>;
+  /** Partitions whose batches are applied at the same time (kafkajs), default 3. */
+  partitionsConsumedConcurrently?: number;
   /** Attempts per message before it is dead-lettered. */
   maxAttempts?: number;
   retryBackoffMs?: number;
@@ -103,7 +105,7 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
     await this.consumer.run({
       autoCommit: true,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 3,
+      partitionsConsumedConcurrently: this.o.partitionsConsumedConcurrently ?? 3,
       eachBatch: (payload) => this.handleBatch(payload),
     });
   }
@@ -136,10 +138,10 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
     const good = parsed.filter((p): p is { m: KafkaMessage; event: CloudEvent } => 'event' in p);
     const stopTimer = this.metrics.batchSeconds.startTimer({ topic: batch.topic });
     try {
-      const applied = await this.o.dataSource.transaction(async (manager) => {
+      const applied = await this.transaction(async (manager, after) => {
         if (isBatchHandler(handler)) {
           const events = good.map((g) => g.event);
-          return this.applyBatch(handler, manager, batch.topic, batch.partition, events);
+          return this.applyBatch(handler, manager, batch.topic, batch.partition, events, after);
         }
         let n = 0;
         for (const { m, event } of good)
@@ -172,9 +174,9 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
   ): Promise<{ topic: string; message: Message } | undefined> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const applied = await this.o.dataSource.transaction((manager) =>
+        const applied = await this.transaction((manager, after) =>
           isBatchHandler(handler)
-            ? this.applyBatch(handler, manager, topic, partition, [event])
+            ? this.applyBatch(handler, manager, topic, partition, [event], after)
             : this.apply(handler, manager, topic, partition, m, event),
         );
         this.metrics.processed.inc({ topic }, applied);
@@ -218,6 +220,7 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
     topic: string,
     partition: number,
     events: CloudEvent[],
+    afterTransaction: (fn: () => void) => void,
   ): Promise<number> {
     if (events.length === 0) return 0;
     const inserted = (await manager.query(
@@ -230,10 +233,24 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
     if (fresh.length < events.length)
       this.metrics.duplicates.inc({ topic }, events.length - fresh.length);
     if (fresh.length === 0) return 0;
-    const ctx: BatchEventContext = { events: fresh, manager, topic, partition };
+    const ctx: BatchEventContext = { events: fresh, manager, topic, partition, afterTransaction };
     const result: unknown = await handler(fresh, ctx);
     if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
     return fresh.length;
+  }
+
+  /** A transaction whose `after` callbacks run once it has committed or rolled back. */
+  private async transaction<T>(
+    work: (manager: EntityManager, after: (fn: () => void) => void) => Promise<T>,
+  ): Promise<T> {
+    const callbacks: (() => void)[] = [];
+    try {
+      return await this.o.dataSource.transaction((manager) =>
+        work(manager, (fn) => callbacks.push(fn)),
+      );
+    } finally {
+      for (const fn of callbacks) fn();
+    }
   }
 
   private deadLetter(

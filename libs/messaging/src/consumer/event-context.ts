@@ -21,6 +21,11 @@ export interface BatchEventContext {
   manager: EntityManager;
   topic: string;
   partition: number;
+  /**
+   * Runs `fn` once the transaction has committed or rolled back (e.g. to release an
+   * in-process lock that must be held until the rows it guards are committed).
+   */
+  afterTransaction(fn: () => void): void;
 }
 
 /** `@EventPattern` extras that make a handler receive `CloudEvent[]` and a BatchEventContext. */

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { Kafka, Message, Producer } from 'kafkajs';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { schemaOf } from '@wgas/persistence';
+import { queryRows, schemaOf } from '@wgas/persistence';
 import { createProducer } from '../kafka/kafka-client';
 import { outboxChannel } from './outbox-writer';
 
@@ -145,10 +145,17 @@ export class OutboxRelay {
         `outbox:${this.schema}`,
       ])) as { ok: boolean }[];
       if (!lock?.ok) return 0;
-      const rows = (await m.query(
-        `SELECT seq, topic, message_key, headers, value FROM "${this.schema}"."outbox" ORDER BY seq LIMIT $1`,
-        [this.batchSize],
-      )) as OutboxRow[];
+      // Claim and remove in one statement (one index pass); the transaction rolls back if
+      // Kafka does not acknowledge, so the rows come back.
+      const rows = (
+        await queryRows<OutboxRow>(
+          m,
+          `DELETE FROM "${this.schema}"."outbox" WHERE seq IN
+             (SELECT seq FROM "${this.schema}"."outbox" ORDER BY seq LIMIT $1)
+           RETURNING seq, topic, message_key, headers, value`,
+          [this.batchSize],
+        )
+      ).sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
       if (rows.length === 0) return 0;
       const producer = await this.ensureProducer();
       const byTopic = new Map<string, Message[]>();
@@ -161,9 +168,6 @@ export class OutboxRelay {
         acks: -1,
         topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
       });
-      await m.query(`DELETE FROM "${this.schema}"."outbox" WHERE seq = ANY($1::bigint[])`, [
-        rows.map((r) => r.seq),
-      ]);
       this.published += rows.length;
       return rows.length;
     });
