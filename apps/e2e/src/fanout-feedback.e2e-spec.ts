@@ -130,7 +130,8 @@ describe('fan-out feeds, Kafka channel, actions and unblocks', () => {
     const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toMatch(/^alert_id,action,indicator_type,value,/);
     expect(lines).toHaveLength(6);
-    expect(lines.filter((l) => l.includes('"+66861000004"'))).toHaveLength(1);
+    // CSV cells that start like a formula (phones start with +) carry a leading apostrophe.
+    expect(lines.filter((l) => l.includes(`"'+66861000004"`))).toHaveLength(1);
 
     const stix = await telco<{ type: string; objects: { type: string }[] }>(
       'GET',
@@ -202,7 +203,14 @@ describe('fan-out feeds, Kafka channel, actions and unblocks', () => {
     const alertId = (block.json as AlertV1).alertId;
 
     // Delivery state, as the subscriber and the operator see it; not other organisations.
-    const mine = await telco<AlertState>('GET', `/v1/alerts/${alertId}`);
+    // Outcomes are recorded in batches just after the POST returns, so wait for it.
+    const mine = await waitFor(
+      async () => {
+        const r = await telco<AlertState>('GET', `/v1/alerts/${alertId}`);
+        return r.body.delivery.status === 'delivered' ? r : undefined;
+      },
+      { what: 'delivery recorded as delivered' },
+    );
     expect(mine.body.delivery.status).toBe('delivered');
     expect((await operator<AlertState>('GET', `/v1/alerts/${alertId}`)).status).toBe(200);
     expect((await bank('GET', `/v1/alerts/${alertId}`)).status).toBe(404);

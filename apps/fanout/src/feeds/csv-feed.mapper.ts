@@ -15,9 +15,18 @@ export const CSV_COLUMNS = [
   'expires_at',
 ] as const;
 
-/** RFC 4180: every field quoted, quotes doubled; lists joined with spaces. */
-function field(v: string | number | undefined): string {
-  return `"${String(v ?? '').replace(/"/g, '""')}"`;
+/** What a spreadsheet may read as the start of a formula (OWASP CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * RFC 4180: every field quoted, quotes doubled; lists joined with spaces. A cell that
+ * starts like a formula gets a leading apostrophe (OWASP), so a spreadsheet shows it as
+ * text instead of running it: a phone `+6681…` reads `'+6681…` here (JSON and STIX
+ * feeds carry values unchanged).
+ */
+export function csvField(v: string | number | undefined): string {
+  const s = String(v ?? '');
+  return `"${(FORMULA_START.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
 }
 
 export function toCsv(alerts: AlertV1[]): string {
@@ -36,7 +45,7 @@ export function toCsv(alerts: AlertV1[]): string {
       a.createdAt,
       a.expiresAt,
     ]
-      .map(field)
+      .map(csvField)
       .join(','),
   );
   return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
