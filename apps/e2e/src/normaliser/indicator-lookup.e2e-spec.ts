@@ -113,18 +113,18 @@ describe('normaliser: indicator lookups', () => {
   it('answers concurrent lookups, coalesced into shared queries, each with its own row', async () => {
     const red = ids['+66819990000']!;
     const listed = ['+66811000001', '+66811000002', '+66811000003', '+66812345678'];
-    const asks = [
-      ...listed.map((c) => [
+    const asks: [string, Partial<View>][] = [
+      ...listed.map((c): [string, Partial<View>] => [
         `/v1/indicators/${ids[c]}`,
         { indicatorId: ids[c], verdict: 'listed' },
       ]),
-      ...listed.map((c) => [
+      ...listed.map((c): [string, Partial<View>] => [
         `/v1/indicators/lookup?type=phone&value=${encodeURIComponent(c)}`,
         { indicatorId: ids[c], verdict: 'listed' },
       ]),
       [`/v1/indicators/${red}`, { indicatorId: red, verdict: 'not_listed' }],
       [`/v1/indicators/v1:${'0'.repeat(64)}`, { indicatorId: `v1:${'0'.repeat(64)}` }],
-    ] as const;
+    ];
     const answers = await Promise.all(
       [...asks, ...asks].map(async ([path, expected]) => ({
         expected,
