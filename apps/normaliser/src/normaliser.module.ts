@@ -5,6 +5,7 @@ import {
   NodeInfrastructureModule,
   ObservabilityModule,
 } from '@wgas/platform';
+import { FalsePositiveReport } from './indicators/false-positive-report.entity';
 import { IndicatorSighting } from './indicators/indicator-sighting.entity';
 import { Indicator } from './indicators/indicator.entity';
 import { IndicatorStoreRepository } from './indicators/indicator-store.repository';
@@ -12,6 +13,8 @@ import { ExpirySweeperWorker } from './decay/expiry-sweeper.worker';
 import { WarninglistService } from './warninglists/warninglist.service';
 import { IndicatorLookupController } from './lookup/indicator-lookup.controller';
 import { IndicatorLookupService } from './lookup/indicator-lookup.service';
+import { ActionsConsumer } from './indicators/actions.consumer';
+import { FalsePositiveService } from './indicators/false-positive.service';
 import { IndicatorWriteGate } from './indicators/indicator-write-gate';
 import { ReportNormalisationService } from './indicators/report-normalisation.service';
 import { ReportRetractionService } from './indicators/report-retraction.service';
@@ -20,7 +23,12 @@ import { NORMALISER_MIGRATIONS } from './migrations';
 import type { NormaliserConfig } from './normaliser.config';
 
 export const NORMALISER_SCHEMA = 'normaliser';
-export const NORMALISER_ENTITIES = [Indicator, IndicatorSighting, ApiKeyReplica];
+export const NORMALISER_ENTITIES = [
+  Indicator,
+  IndicatorSighting,
+  FalsePositiveReport,
+  ApiKeyReplica,
+];
 
 @Module({})
 export class NormaliserModule {
@@ -38,10 +46,11 @@ export class NormaliserModule {
           relay: true,
         }),
       ],
-      controllers: [ReportsConsumer, IndicatorLookupController],
+      controllers: [ReportsConsumer, ActionsConsumer, IndicatorLookupController],
       providers: [
         ReportNormalisationService,
         IndicatorWriteGate,
+        FalsePositiveService,
         ReportRetractionService,
         IndicatorStoreRepository,
         WarninglistService,

@@ -9,6 +9,7 @@ export * from './events/report-normalised.v1';
 export * from './events/report-retracted.v1';
 export * from './events/validate-event';
 export * from './events/indicator-retracted.v1';
+export * from './events/indicator-false-positive.v1';
 export * from './events/api-key-changed.v1';
 export * from './events/indicator-expired.v1';
 export * from './events/alert.v1';

@@ -1,10 +1,12 @@
 import { Initial1795685625586 } from './1795685625586-initial';
 import { ApiKeyReplicas1795687358729 } from './1795687358729-api-key-replicas';
 import { IndicatorStore1795687717502 } from './1795687717502-indicator-store';
+import { FalsePositiveReports1795698120730 } from './1795698120730-false-positive-reports';
 
 /** Every normaliser migration, in order. Generate new ones with `npm run migration:generate -- normaliser Name`. */
 export const NORMALISER_MIGRATIONS = [
   Initial1795685625586,
   ApiKeyReplicas1795687358729,
   IndicatorStore1795687717502,
+  FalsePositiveReports1795698120730,
 ];
