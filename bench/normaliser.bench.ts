@@ -6,7 +6,7 @@
 // bench/results). Bounded: one backlog, one timed load.
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import type { INestApplication } from '@nestjs/common';
@@ -140,6 +140,21 @@ async function throughput(
   };
 }
 
+/**
+ * CPU time (ms) of this process's main thread, the one that serves the lookups (Linux
+ * /proc; undefined elsewhere). On a shared machine the CPU a request costs is a steadier
+ * figure than latency, which also measures everybody else's load.
+ */
+function mainThreadCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, 100 ticks/s
+  } catch {
+    return undefined;
+  }
+}
+
 const LOAD_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const http = require('node:http');
@@ -226,7 +241,13 @@ async function lookups(app: INestApplication, rates: number[]) {
   // statements, as a service that has been up for a while would have.
   if (WARMUP_SECONDS > 0) await run(LOW_RATE, WARMUP_SECONDS);
   const results = [];
-  for (const rate of rates) results.push({ rate, ...(await run(rate, SECONDS)) });
+  for (const rate of rates) {
+    const cpu0 = mainThreadCpuMs();
+    const result = await run(rate, SECONDS);
+    const cpu1 = mainThreadCpuMs();
+    const cpuMs = cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0;
+    results.push({ rate, cpuMs, ...result });
+  }
   return results;
 }
 
@@ -289,6 +310,17 @@ async function main(): Promise<void> {
               latencyUnit: 'ms',
               target: 'p99 < 10 ms at 2,000 requests/s',
             },
+            ...(l.cpuMs === undefined
+              ? []
+              : [
+                  {
+                    stage: `lookups at ${l.rate}/s: CPU of the serving thread per request`,
+                    metric: 'cpu',
+                    value: (l.cpuMs * 1000) / all.length,
+                    unit: 'µs/request',
+                    sampleSize: all.length,
+                  },
+                ]),
             ...Object.entries(l.samples).map(([kind, s]) => ({
               stage: `lookup by ${kind} at ${l.rate}/s`,
               metric: 'latency',
