@@ -133,6 +133,44 @@ describe('fan-out subscriptions and signed webhook delivery', () => {
     }
   });
 
+  it('signs with both the old and the new secret after a rotation, for the overlap window', async () => {
+    const receiver = await new WebhookReceiver().start();
+    try {
+      const s = await telco<{ id: string; secret: string }>('POST', '/v1/subscriptions', {
+        channel: 'webhook',
+        webhookUrl: receiver.url,
+        types: ['domain'],
+      });
+      expect(s.status).toBe(201);
+      const rotated = await telco<{ secret: string }>(
+        'POST',
+        `/v1/subscriptions/${s.body.id}/secret`,
+      );
+      expect(rotated.status).toBe(200);
+      expect(rotated.body.secret).not.toBe(s.body.secret);
+      await submitReport(node, agencyKey, {
+        indicators: [{ value: 'rotation.example', type: 'domain' }],
+      });
+      const hook = await waitFor(() => receiver.delivered()[0], {
+        what: 'delivery after rotation',
+      });
+      const headers = {
+        'webhook-id': hook.headers['webhook-id'] as string,
+        'webhook-timestamp': hook.headers['webhook-timestamp'] as string,
+        'webhook-signature': hook.headers['webhook-signature'] as string,
+      };
+      expect(headers['webhook-signature'].split(' ')).toHaveLength(2);
+      expect(new Webhook(rotated.body.secret).verify(hook.body, headers)).toMatchObject({
+        indicator: { value: 'rotation.example' },
+      });
+      expect(new Webhook(s.body.secret).verify(hook.body, headers)).toMatchObject({
+        indicator: { value: 'rotation.example' },
+      });
+    } finally {
+      await receiver.stop();
+    }
+  });
+
   it('delivers exactly once by webhook-id to a receiver that fails five times then recovers', async () => {
     const flaky = await new WebhookReceiver().start();
     try {

@@ -84,6 +84,15 @@ export class FanoutConfig extends NodeConfig {
   @Max(60000)
   WEBHOOK_RETRY_BASE_MS = 1000;
 
+  /**
+   * After a subscription's secret is rotated, webhooks carry signatures with both the new
+   * and the old secret for this long (Standard Webhooks allows several), 24 h by default.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(30 * 24 * 3600_000)
+  WEBHOOK_SECRET_OVERLAP_MS = 24 * 3600_000;
+
   /** Failing deliveries are parked this long after the alert was queued (24 h). */
   @IsInt()
   @Min(1000)

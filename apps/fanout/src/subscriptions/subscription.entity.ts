@@ -49,6 +49,16 @@ export class Subscription {
   @Column('text', { name: 'webhook_secret', nullable: true })
   webhookSecret!: string | null;
 
+  /**
+   * The secret before the last rotation (sealed), still signing alongside the new one until
+   * `previousSecretExpiresAt`, so a receiver can switch secrets without missing alerts.
+   */
+  @Column('text', { name: 'previous_webhook_secret', nullable: true })
+  previousWebhookSecret!: string | null;
+
+  @Column('timestamptz', { name: 'previous_secret_expires_at', nullable: true })
+  previousSecretExpiresAt!: Date | null;
+
   @Column('text', { name: 'kafka_topic', nullable: true })
   kafkaTopic!: string | null;
 

@@ -131,8 +131,12 @@ export class SubscriptionService {
     const s = await this.find(p, id);
     if (s.channel !== 'webhook') throw channelMismatch('secret', s.channel);
     const secret = generateWebhookSecret();
+    // The old secret keeps signing (both signatures sent) for the overlap window.
+    s.previousWebhookSecret = s.webhookSecret;
+    s.previousSecretExpiresAt = new Date(Date.now() + this.config.WEBHOOK_SECRET_OVERLAP_MS);
     s.webhookSecret = this.cipher.seal(secret);
     await this.ds.getRepository(Subscription).save(s);
+    this.cache.invalidate();
     return { ...toSubscriptionView(s), secret };
   }
 

@@ -21,6 +21,8 @@ interface DueDelivery {
   webhook_secret: string | null;
   is_static: boolean;
   deleted_at: Date | null;
+  previous_webhook_secret: string | null;
+  previous_secret_expires_at: Date | null;
 }
 
 /** Deliveries one pass claims. */
@@ -95,7 +97,8 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
                           ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
           RETURNING d.id, d.attempts, d.created_at, d.alert_id, d.subscription_id)
        SELECT c.id, c.attempts, c.created_at, a.payload::text AS payload, c.subscription_id,
-              s.webhook_url, s.webhook_secret, s.is_static, s.deleted_at
+              s.webhook_url, s.webhook_secret, s.is_static, s.deleted_at,
+              s.previous_webhook_secret, s.previous_secret_expires_at
          FROM claimed c
          JOIN fanout.alerts a ON a.id = c.alert_id
          JOIN fanout.subscriptions s ON s.id = c.subscription_id`,
@@ -114,6 +117,8 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
             webhookSecret: d.webhook_secret,
             isStatic: d.is_static,
             deletedAt: d.deleted_at,
+            previousWebhookSecret: d.previous_webhook_secret,
+            previousSecretExpiresAt: d.previous_secret_expires_at,
           },
         }),
       ),

@@ -15,6 +15,8 @@ function attempt(id: string): DeliveryAttempt {
       webhookSecret: null,
       isStatic: false,
       deletedAt: null,
+      previousWebhookSecret: null,
+      previousSecretExpiresAt: null,
     },
   };
 }

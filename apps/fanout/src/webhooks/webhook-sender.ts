@@ -70,7 +70,11 @@ export class WebhookSender implements OnApplicationShutdown {
       'webhook-id': d.id,
       'webhook-timestamp': String(ts),
     };
-    if (target.key) headers['webhook-signature'] = signWebhook(target.key, d.id, ts, d.body);
+    // Several space-separated signatures during a secret rotation's overlap (Standard Webhooks).
+    if (target.keys.length > 0)
+      headers['webhook-signature'] = target.keys
+        .map((key) => signWebhook(key, d.id, ts, d.body))
+        .join(' ');
     return this.http.post({
       url: target.url,
       headers,

@@ -1,5 +1,5 @@
 import { Webhook } from 'standardwebhooks';
-import { retryDelayMs, signWebhook } from './webhook-signature';
+import { retryDelayMs, signWebhook, webhookSigningKey } from './webhook-signature';
 
 describe('signWebhook', () => {
   const secret = `whsec_${Buffer.from('a-test-secret-of-enough-length!!').toString('base64')}`;
@@ -23,6 +23,27 @@ describe('signWebhook', () => {
       'webhook-signature': signWebhook(secret, 'msg_1', ts, '{"a":1}'),
     };
     expect(() => new Webhook(secret).verify('{"a":2}', headers)).toThrow();
+  });
+});
+
+describe('signatures during a secret rotation', () => {
+  const oldSecret = `whsec_${Buffer.from('the-old-secret-of-enough-length!').toString('base64')}`;
+  const newSecret = `whsec_${Buffer.from('the-new-secret-of-enough-length!').toString('base64')}`;
+
+  it('verifies with either secret when both signatures are sent, space-separated', () => {
+    const body = JSON.stringify({ hello: 'rotation' });
+    const ts = Math.floor(Date.now() / 1000);
+    const headers = {
+      'webhook-id': 'msg_2',
+      'webhook-timestamp': String(ts),
+      'webhook-signature': [newSecret, oldSecret]
+        .map((s) => signWebhook(webhookSigningKey(s), 'msg_2', ts, body))
+        .join(' '),
+    };
+    expect(new Webhook(newSecret).verify(body, headers)).toEqual({ hello: 'rotation' });
+    expect(new Webhook(oldSecret).verify(body, headers)).toEqual({ hello: 'rotation' });
+    const stranger = `whsec_${Buffer.from('some-other-secret-of-enough-len!').toString('base64')}`;
+    expect(() => new Webhook(stranger).verify(body, headers)).toThrow();
   });
 });
 

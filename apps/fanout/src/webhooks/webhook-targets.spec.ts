@@ -1,5 +1,6 @@
 import type { FanoutConfig } from '../fanout.config';
 import { WebhookSecretCipher } from '../subscriptions/webhook-secret.cipher';
+import { signWebhook } from './webhook-signature';
 import { WebhookTargets, type WebhookSubscriptionRef } from './webhook-targets';
 
 const KEY = 'k'.repeat(32);
@@ -24,6 +25,8 @@ function sub(over: Partial<WebhookSubscriptionRef> = {}): WebhookSubscriptionRef
     webhookSecret: cipher.seal(secretA),
     isStatic: false,
     deletedAt: null,
+    previousWebhookSecret: null,
+    previousSecretExpiresAt: null,
     ...over,
   };
 }
@@ -44,9 +47,29 @@ describe('WebhookTargets', () => {
     const rotated = targets.of({ ...s, webhookSecret: cipher.seal(secretB) });
     expect(rotated).not.toBe(first);
     if (!first.ok || !rotated.ok) throw new Error('expected targets');
-    expect(rotated.key?.export().equals(first.key!.export())).toBe(false);
+    expect(rotated.keys[0]!.export().equals(first.keys[0]!.export())).toBe(false);
     const moved = targets.of({ ...s, webhookUrl: 'https://hooks.internal/x' });
     expect(moved).toMatchObject({ ok: true, trusted: true });
+  });
+
+  it('signs with the previous secret too until the rotation overlap ends', () => {
+    const targets = new WebhookTargets(config());
+    const rotated = sub({
+      webhookSecret: cipher.seal(secretB),
+      previousWebhookSecret: cipher.seal(secretA),
+      previousSecretExpiresAt: new Date(Date.now() + 60_000),
+    });
+    const during = targets.of(rotated);
+    if (!during.ok) throw new Error('expected a target');
+    expect(during.keys).toHaveLength(2);
+    const signature = signWebhook(during.keys[1]!, 'msg_1', 1, '{}');
+    expect(signature).toBe(signWebhook(secretA, 'msg_1', 1, '{}'));
+    const after = targets.of({ ...rotated, previousSecretExpiresAt: new Date(Date.now() - 1) });
+    if (!after.ok) throw new Error('expected a target');
+    expect(after.keys).toHaveLength(1);
+    expect(signWebhook(after.keys[0]!, 'msg_1', 1, '{}')).toBe(
+      signWebhook(secretB, 'msg_1', 1, '{}'),
+    );
   });
 
   it('trusts the static subscription with the configured URL and secret', () => {
