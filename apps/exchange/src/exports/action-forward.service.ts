@@ -7,10 +7,10 @@ import {
   type CloudEvent,
 } from '@wgas/contracts';
 import { SHARED_ACTION_V1, type SharedActionV1 } from '@wgas/federation';
-import { enqueueEvents, type OutgoingEvent } from '@wgas/messaging';
+import { enqueueEvents } from '@wgas/messaging';
 import { queryRows } from '@wgas/persistence';
 import { FederationIdentity } from '../federation-identity';
-import { EnvelopeWriter } from './envelope-writer';
+import { EnvelopeWriter, type EnvelopeToSeal } from './envelope-writer';
 
 /**
  * Sends actions taken here on foreign indicators ("blocked", "account frozen") back to
@@ -34,7 +34,7 @@ export class ActionForwardService {
         WHERE indicator_id = $1 AND origin_report_id IS NOT NULL`,
       [a.indicatorId],
     );
-    const out: OutgoingEvent[] = [];
+    const out: EnvelopeToSeal[] = [];
     for (const s of sources) {
       const payload: SharedActionV1 = {
         to: s.origin,
@@ -51,8 +51,8 @@ export class ActionForwardService {
       };
       // Keyed by action, not indicator: the compacted exchange topic keeps every action,
       // and an action never replaces our own indicator's state under the same id (ADR 0008).
-      out.push(await this.envelopes.seal(m, SHARED_ACTION_V1, payload, `action:${a.actionId}`));
+      out.push({ kind: SHARED_ACTION_V1, payload, key: `action:${a.actionId}` });
     }
-    await enqueueEvents(m, out);
+    await enqueueEvents(m, await this.envelopes.sealMany(m, out));
   }
 }

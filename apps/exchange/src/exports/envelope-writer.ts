@@ -9,7 +9,14 @@ import type { ExchangeConfig } from '../exchange.config';
 import { ExchangeMetrics } from '../exchange.metrics';
 import { FederationIdentity } from '../federation-identity';
 
-/** Numbers, signs and wraps one envelope for `<ns>.exchange.v1`, inside the caller's transaction. */
+export interface EnvelopeToSeal {
+  kind: string;
+  payload: object;
+  /** Kafka key: the indicator id (compaction keeps its latest state) or `action:<id>`. */
+  key: string;
+}
+
+/** Numbers, signs and wraps envelopes for `<ns>.exchange.v1`, inside the caller's transaction. */
 @Injectable()
 export class EnvelopeWriter {
   constructor(
@@ -18,30 +25,33 @@ export class EnvelopeWriter {
     private readonly metrics: ExchangeMetrics,
   ) {}
 
-  async seal(m: EntityManager, kind: string, payload: object, key: string): Promise<OutgoingEvent> {
-    const [seq] = await queryRows<{ value: string }>(
+  /** Takes consecutive sequence numbers for all of them with one statement, then signs each. */
+  async sealMany(m: EntityManager, items: EnvelopeToSeal[]): Promise<OutgoingEvent[]> {
+    if (items.length === 0) return [];
+    const [last] = await queryRows<{ value: string }>(
       m,
-      `INSERT INTO exchange.export_sequence (id, value) VALUES (1, 1)
-       ON CONFLICT (id) DO UPDATE SET value = exchange.export_sequence.value + 1 RETURNING value`,
+      `INSERT INTO exchange.export_sequence (id, value) VALUES (1, $1)
+       ON CONFLICT (id) DO UPDATE SET value = exchange.export_sequence.value + $1 RETURNING value`,
+      [items.length],
     );
-    const event = newEvent(this.config.eventSource, EXCHANGE_EVENT_TYPE, null, key);
-    const signed = signEnvelope(
-      {
-        origin: this.identity.node,
-        eventId: event.id,
-        sequence: Number(seq?.value ?? 0),
-        timestamp: event.time,
-        keyId: this.identity.keyId,
-        kind,
-        payload,
-      },
-      this.identity.privateKey,
-    );
-    this.metrics.exported.inc({ kind });
-    return {
-      topic: topicName(this.config.namespace, 'exchange'),
-      key,
-      event: { ...event, data: signed },
-    };
+    const first = Number(last?.value ?? 0) - items.length + 1;
+    const topic = topicName(this.config.namespace, 'exchange');
+    return items.map(({ kind, payload, key }, i) => {
+      const event = newEvent(this.config.eventSource, EXCHANGE_EVENT_TYPE, null, key);
+      const signed = signEnvelope(
+        {
+          origin: this.identity.node,
+          eventId: event.id,
+          sequence: first + i,
+          timestamp: event.time,
+          keyId: this.identity.keyId,
+          kind,
+          payload,
+        },
+        this.identity.privateKey,
+      );
+      this.metrics.exported.inc({ kind });
+      return { topic, key, event: { ...event, data: signed } };
+    });
   }
 }

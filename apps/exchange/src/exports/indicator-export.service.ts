@@ -5,38 +5,49 @@ import {
   IndicatorUpsertedV1,
   validateEventData,
   type CloudEvent,
+  type Tlp,
 } from '@wgas/contracts';
 import { SHARED_INDICATOR_V1, type SharedIndicatorV1 } from '@wgas/federation';
 import { enqueueEvents } from '@wgas/messaging';
 import { FederationIdentity } from '../federation-identity';
-import { EnvelopeWriter } from './envelope-writer';
+import { EnvelopeWriter, type EnvelopeToSeal } from './envelope-writer';
 import { mayExport } from './export-policy';
 
 /**
  * Signs what the export policy allows and queues it on `<ns>.exchange.v1`, in the
- * consumer's transaction. Only indicators, typology, confidence and counts leave.
+ * consumer's transaction, a Kafka batch at a time. Only indicators, typology, confidence
+ * and counts leave.
  */
 @Injectable()
 export class IndicatorExportService {
+  private readonly peerMaxTlps: Tlp[];
+
   constructor(
     private readonly identity: FederationIdentity,
     private readonly envelopes: EnvelopeWriter,
-  ) {}
+  ) {
+    this.peerMaxTlps = identity.registry
+      .nodes()
+      .map((n) => identity.registry.peer(n)!.receives.maxTlp);
+  }
 
-  async apply(event: CloudEvent, m: EntityManager): Promise<void> {
+  /** A batch of `<ns>.indicators.v1` events: one sequence statement, one outbox insert. */
+  async applyMany(events: CloudEvent[], m: EntityManager): Promise<void> {
+    const out = events.map((e) => this.toShare(e)).filter((x) => x !== undefined);
+    await enqueueEvents(m, await this.envelopes.sealMany(m, out));
+  }
+
+  private toShare(event: CloudEvent): EnvelopeToSeal | undefined {
     // Retractions and expiries are not shared yet: only what a peer should start acting on.
-    if (event.type !== EVENT_TYPES.indicatorUpserted) return;
+    if (event.type !== EVENT_TYPES.indicatorUpserted) return undefined;
     const i = validateEventData(IndicatorUpsertedV1, event.type, event.data);
     const origin = i.originNode;
-    const peerMax = this.identity.registry
-      .nodes()
-      .map((n) => this.identity.registry.peer(n)!.receives.maxTlp);
     const decision = mayExport(
       { tlp: i.tlp, ...(origin ? { originNode: origin } : {}) },
       this.identity.node,
-      peerMax,
+      this.peerMaxTlps,
     );
-    if (!decision.export || i.tlp === 'RED') return;
+    if (!decision.export || i.tlp === 'RED') return undefined;
     const payload: SharedIndicatorV1 = {
       indicatorId: i.indicatorId,
       type: i.type,
@@ -51,8 +62,7 @@ export class IndicatorExportService {
       firstSeen: i.firstSeen,
       lastSeen: i.lastSeen,
     };
-    await enqueueEvents(m, [
-      await this.envelopes.seal(m, SHARED_INDICATOR_V1, payload, i.indicatorId),
-    ]);
+    // Keyed by indicator id: the compacted exchange topic keeps its latest state (ADR 0008).
+    return { kind: SHARED_INDICATOR_V1, payload, key: i.indicatorId };
   }
 }
