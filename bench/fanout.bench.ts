@@ -149,7 +149,6 @@ async function startFanout(port: number): Promise<ChildProcess> {
       HTTP_PORT: String(port),
       LOG_LEVEL: 'warn',
       WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
-      WEBHOOK_POLL_MS: '20',
     },
   });
   const deadline = Date.now() + 120_000;

@@ -39,7 +39,7 @@ export class AlertWriter {
   }
 
   /**
-   * Several alerts in a few statements: one lock, one insert per table. Webhook deliveries
+   * Several alerts in a few statements: one insert per table, one lock. Webhook deliveries
    * are written `pending` under a lease and handed to the dispatcher, which POSTs them as
    * soon as the caller's transaction commits (nothing if it rolls back).
    */
@@ -49,22 +49,6 @@ export class AlertWriter {
   ): Promise<void> {
     if (items.length === 0) return;
     const bodies = new Map(items.map((i) => [i.alert, JSON.stringify(i.alert.payload)]));
-    await m.query('SELECT pg_advisory_xact_lock($1)', [ALERT_SEQUENCE_LOCK]);
-    await m.query(
-      `INSERT INTO fanout.alerts (id, subscription_id, organisation_id, indicator_id, action, reason, source_event_id, report_id, payload)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::jsonb[])`,
-      [
-        items.map((i) => i.alert.payload.alertId),
-        items.map((i) => i.subscription.id),
-        items.map((i) => i.subscription.organisationId),
-        items.map((i) => i.alert.indicatorId),
-        items.map((i) => i.alert.payload.action),
-        items.map((i) => i.alert.payload.rule),
-        items.map((i) => i.alert.sourceEventId),
-        items.map((i) => i.alert.reportId ?? null),
-        items.map((i) => bodies.get(i.alert)),
-      ],
-    );
     const hooks = items.filter((i) => i.subscription.channel === 'webhook');
     if (hooks.length > 0) {
       await m.query(
@@ -103,6 +87,23 @@ export class AlertWriter {
           id: alert.payload.alertId,
         },
       })),
+    );
+    // Last, so the lock that orders `seq` by commit is held for one statement and the commit.
+    await m.query('SELECT pg_advisory_xact_lock($1)', [ALERT_SEQUENCE_LOCK]);
+    await m.query(
+      `INSERT INTO fanout.alerts (id, subscription_id, organisation_id, indicator_id, action, reason, source_event_id, report_id, payload)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::jsonb[])`,
+      [
+        items.map((i) => i.alert.payload.alertId),
+        items.map((i) => i.subscription.id),
+        items.map((i) => i.subscription.organisationId),
+        items.map((i) => i.alert.indicatorId),
+        items.map((i) => i.alert.payload.action),
+        items.map((i) => i.alert.payload.rule),
+        items.map((i) => i.alert.sourceEventId),
+        items.map((i) => i.alert.reportId ?? null),
+        items.map((i) => bodies.get(i.alert)),
+      ],
     );
   }
 }

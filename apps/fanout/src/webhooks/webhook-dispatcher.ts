@@ -11,6 +11,9 @@ import { NODE_CONFIG } from '@wgas/platform';
 import type { FanoutConfig } from '../fanout.config';
 import { WebhookSender, type DeliveryAttempt } from './webhook-sender';
 
+/** POSTs started per event-loop turn. */
+const DISPATCH_SLICE = 100;
+
 /**
  * Sends new deliveries the moment the transaction that wrote them commits, without a
  * poll or a claim: the writer hands them over with `afterCommit`. The rows were written
@@ -60,19 +63,27 @@ export class WebhookDispatcher implements EntitySubscriberInterface, OnModuleIni
     if (!event.queryRunner.isTransactionActive) this.waiting.delete(event.queryRunner);
   }
 
-  private dispatch(deliveries: DeliveryAttempt[]): void {
-    for (const d of deliveries) {
-      if (this.inflight >= this.config.WEBHOOK_DISPATCH_MAX_INFLIGHT) {
-        // Left to the retry worker after the lease: bounded memory under overload.
-        if (this.shed++ % 1000 === 0)
-          this.logger.warn(`dispatcher saturated, ${this.shed} deliveries left to the worker`);
-        continue;
-      }
-      this.inflight++;
-      this.sender
-        .send(d)
-        .catch((e: unknown) => this.logger.warn(`dispatch failed: ${(e as Error).message}`))
-        .finally(() => this.inflight--);
+  /**
+   * Starts the POSTs a slice at a time, yielding to the event loop in between, so a big
+   * batch does not hold up the consumer's next transaction (it waits on its round trips).
+   */
+  private dispatch(deliveries: DeliveryAttempt[], from = 0): void {
+    const to = Math.min(deliveries.length, from + DISPATCH_SLICE);
+    for (let i = from; i < to; i++) this.start(deliveries[i] as DeliveryAttempt);
+    if (to < deliveries.length) setImmediate(() => this.dispatch(deliveries, to));
+  }
+
+  private start(d: DeliveryAttempt): void {
+    if (this.inflight >= this.config.WEBHOOK_DISPATCH_MAX_INFLIGHT) {
+      // Left to the retry worker after the lease: bounded memory under overload.
+      if (this.shed++ % 1000 === 0)
+        this.logger.warn(`dispatcher saturated, ${this.shed} deliveries left to the worker`);
+      return;
     }
+    this.inflight++;
+    this.sender
+      .send(d)
+      .catch((e: unknown) => this.logger.warn(`dispatch failed: ${(e as Error).message}`))
+      .finally(() => this.inflight--);
   }
 }
