@@ -72,11 +72,12 @@ export class FalsePositiveService {
       ],
     );
     if (counted.length === 0) return; // this organisation already said so
-    const [{ n }] = await queryRows<{ n: number }>(
+    const [counts] = await queryRows<{ n: number }>(
       m,
       'SELECT count(*)::int AS n FROM normaliser.false_positive_reports WHERE indicator_id = $1',
       [indicator.id],
     );
+    const n = counts?.n ?? 1;
     const confirmedBy =
       indicator.status === 'false_positive'
         ? undefined
