@@ -270,6 +270,74 @@ describe('fan-out feeds, Kafka channel, actions and unblocks', () => {
     expect(alertsAt('block', '+66863000001')).toHaveLength(1);
   });
 
+  it('a telco’s false positive quiets that telco only; a second organisation confirms it for everyone (ADR 0009)', async () => {
+    const second = fanoutClient(base, await fanoutKey(node, base, 'telco'));
+    const third = fanoutClient(base, await fanoutKey(node, base, 'telco'));
+    const subscribe = async (c: Client) =>
+      (
+        await c<{ id: string }>('POST', '/v1/subscriptions', {
+          channel: 'webhook',
+          webhookUrl: hook.url,
+          types: ['phone'],
+        })
+      ).body.id;
+    const subs = [await subscribe(telco), await subscribe(second), await subscribe(third)];
+    const at = (subscriptionId: string, action: string, value = '+66865000001') =>
+      alertsAt(action, value)
+        .map((r) => r.json as AlertV1)
+        .filter((a) => a.subscriptionId === subscriptionId);
+
+    await submitReport(node, agencyKey, { indicators: [{ value: '0865000001', type: 'phone' }] });
+    const blocks = await waitFor(
+      () => {
+        const b = subs.map((s) => at(s, 'block')[0]);
+        return b.every((x) => x) ? (b as AlertV1[]) : undefined;
+      },
+      { what: 'a block at each telco' },
+    );
+    const falsePositive = async (c: Client, alert: AlertV1) =>
+      expect(
+        (await c('POST', `/v1/alerts/${alert.alertId}/actions`, { action: 'false_positive' }))
+          .status,
+      ).toBe(201);
+
+    // The first telco says false positive: only its own subscription is unblocked at once.
+    await falsePositive(telco, blocks[0]!);
+    await waitFor(() => at(subs[0]!, 'unblock').length === 1, { what: 'first telco unblocked' });
+    expect(at(subs[0]!, 'unblock')[0]).toMatchObject({
+      reason: 'false_positive',
+      rule: 'false-positive:reported-by-subscriber',
+    });
+
+    // A second organisation's word confirms it (two independent organisations): the
+    // normaliser says so on <ns>.indicators.v1, and the third telco, which said nothing,
+    // is unblocked by that confirmation (not by the first telco's action).
+    await falsePositive(second, blocks[1]!);
+    const confirmed = await waitFor(() => at(subs[2]!, 'unblock')[0], {
+      what: 'confirmed false-positive unblock',
+    });
+    expect(confirmed).toMatchObject({
+      reason: 'false_positive',
+      rule: 'false-positive:2-independent-organisations',
+    });
+    expect(at(subs[1]!, 'unblock').map((a) => a.rule)).toEqual([
+      'false-positive:reported-by-subscriber',
+    ]);
+    expect(at(subs[0]!, 'unblock')).toHaveLength(1);
+
+    // Confirmed: a new report alerts nobody (a companion indicator shows it was processed).
+    await submitReport(node, await node.createKey('agency'), {
+      indicators: [
+        { value: '0865000001', type: 'phone' },
+        { value: '0865000002', type: 'phone' },
+      ],
+    });
+    await waitFor(() => at(subs[2]!, 'block', '+66865000002').length === 1, {
+      what: 'the companion alert',
+    });
+    for (const s of subs) expect(at(s, 'block')).toHaveLength(1);
+  });
+
   it('unblocks an expired indicator for every subscriber that blocked it, whatever its filters now', async () => {
     const s = await telco<{ id: string }>('POST', '/v1/subscriptions', {
       channel: 'webhook',

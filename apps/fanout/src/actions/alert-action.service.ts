@@ -19,8 +19,9 @@ export interface ActionView {
 
 /**
  * A subscriber reports what it did about an alert it received. Stored, published on
- * `<ns>.actions.v1` (keyed by indicator id) in the same transaction, and a false positive
- * stops fan-out alerting on the indicator at once and unblocks it everywhere it was blocked.
+ * `<ns>.actions.v1` (keyed by indicator id) in the same transaction. A false positive stops
+ * alerts on the indicator to the organisation that says so, at once, and unblocks its
+ * subscriptions; the normaliser decides when it is confirmed for everyone (ADR 0009).
  */
 @Injectable()
 export class AlertActionService {
@@ -85,10 +86,12 @@ export class AlertActionService {
         },
       ]);
       if (dto.action === 'false_positive') {
+        // This organisation stops hearing of it now; everyone else once the normaliser
+        // confirms the false positive (ADR 0009).
         await m.query(
-          `INSERT INTO fanout.indicator_suppressions (indicator_id, reason, action_id)
-           VALUES ($1, 'false_positive', $2) ON CONFLICT DO NOTHING`,
-          [alert.indicator_id, id],
+          `INSERT INTO fanout.indicator_suppressions (indicator_id, organisation_id, reason, action_id)
+           VALUES ($1, $2, 'false_positive', $3) ON CONFLICT DO NOTHING`,
+          [alert.indicator_id, p.organisationId, id],
         );
         await this.decisions.unblockAll(
           m,
@@ -96,6 +99,7 @@ export class AlertActionService {
           'false_positive',
           'false-positive:reported-by-subscriber',
           id,
+          p.organisationId,
         );
       }
       return {

@@ -4,8 +4,10 @@ import type { EntityManager } from 'typeorm';
 import {
   EVENT_TYPES,
   INDICATOR_EXPIRED_V1,
+  INDICATOR_FALSE_POSITIVE_V1,
   INDICATOR_RETRACTED_V1,
   IndicatorExpiredV1,
+  IndicatorFalsePositiveV1,
   IndicatorRetractedV1,
   IndicatorUpsertedV1,
   validateEventData,
@@ -32,6 +34,9 @@ export const BLOCK_CONFIDENCE = 0.5;
 
 export type UnblockReason = NonNullable<AlertV1['reason']>;
 
+/** `indicator_suppressions.organisation_id` of a suppression that applies to everyone. */
+const EVERYONE = '';
+
 interface LatestAlert {
   subscription_id: string;
   action: AlertAction;
@@ -47,6 +52,8 @@ type Decision =
       indicatorId: string;
       reason: UnblockReason;
       rule: string;
+      /** Also stop alerting anyone about it (a confirmed false positive). */
+      everyone?: true;
     }
   | { kind: 'none'; event: CloudEvent; indicatorId: string };
 
@@ -75,6 +82,7 @@ export class AlertDecisionService {
     const decisions = events.map((e) => this.parse(e));
     const ids = [...new Set(decisions.map((d) => d.indicatorId))];
     if (ids.length === 0) return;
+    await this.suppressForEveryone(m, decisions);
     const upsertedIds = decisions.filter((d) => d.kind === 'upserted').map((d) => d.indicatorId);
     const suppressed = await this.suppressed(m, upsertedIds);
     const subscriptions = await this.subscriptions.active(m);
@@ -99,14 +107,19 @@ export class AlertDecisionService {
 
   private decide(
     d: Decision,
-    suppressed: Set<string>,
+    suppressed: Map<string, Set<string>>,
     subscriptions: Subscription[],
     latest: Map<string, LatestAlert>,
   ): { subscription: Subscription; alert: NewAlert }[] {
     switch (d.kind) {
-      case 'upserted':
-        if (suppressed.has(d.indicatorId)) return [];
-        return this.upserted(d.event, d.indicator, subscriptions, latest);
+      case 'upserted': {
+        const quiet = suppressed.get(d.indicatorId);
+        if (quiet?.has(EVERYONE)) return [];
+        const audience = quiet
+          ? subscriptions.filter((s) => !quiet.has(s.organisationId))
+          : subscriptions;
+        return this.upserted(d.event, d.indicator, audience, latest);
+      }
       case 'unblock':
         return this.unblocks(d.indicatorId, d.reason, d.rule, d.event.id, subscriptions, latest);
       case 'none':
@@ -140,6 +153,20 @@ export class AlertDecisionService {
           indicatorId: e.indicatorId,
           reason: 'expired',
           rule: `expired:${e.lifetimeSeconds}s-unseen`,
+        };
+      }
+      case INDICATOR_FALSE_POSITIVE_V1: {
+        const f = validateEventData(IndicatorFalsePositiveV1, event.type, event.data);
+        // Not confirmed yet: only the organisation that said so is already quiet.
+        if (f.status !== 'false_positive')
+          return { kind: 'none', event, indicatorId: f.indicatorId };
+        return {
+          kind: 'unblock',
+          event,
+          indicatorId: f.indicatorId,
+          reason: 'false_positive',
+          rule: f.confirmedBy ?? 'false-positive:confirmed',
+          everyone: true,
         };
       }
       default:
@@ -226,9 +253,13 @@ export class AlertDecisionService {
     reason: UnblockReason,
     rule: string,
     sourceEventId: string,
+    /** Only this organisation's subscriptions. */
+    organisationId?: string,
   ): Promise<number> {
     const latest = (await this.latestAlerts(m, [indicatorId])).get(indicatorId) ?? new Map();
-    const subscriptions = await this.subscriptions.active(m);
+    const subscriptions = (await this.subscriptions.active(m)).filter(
+      (s) => organisationId === undefined || s.organisationId === organisationId,
+    );
     const out = this.unblocks(indicatorId, reason, rule, sourceEventId, subscriptions, latest);
     await this.writer.writeMany(m, out);
     return out.length;
@@ -267,13 +298,34 @@ export class AlertDecisionService {
     return out;
   }
 
-  private async suppressed(m: EntityManager, indicatorIds: string[]): Promise<Set<string>> {
-    if (indicatorIds.length === 0) return new Set();
+  /** Per indicator, the organisations not to alert ('' = everyone). */
+  private async suppressed(
+    m: EntityManager,
+    indicatorIds: string[],
+  ): Promise<Map<string, Set<string>>> {
+    const quiet = new Map<string, Set<string>>();
+    if (indicatorIds.length === 0) return quiet;
     const rows = (await m.query(
-      'SELECT indicator_id FROM fanout.indicator_suppressions WHERE indicator_id = ANY($1::text[])',
+      'SELECT indicator_id, organisation_id FROM fanout.indicator_suppressions WHERE indicator_id = ANY($1::text[])',
       [indicatorIds],
-    )) as { indicator_id: string }[];
-    return new Set(rows.map((r) => r.indicator_id));
+    )) as { indicator_id: string; organisation_id: string }[];
+    for (const r of rows) {
+      const set = quiet.get(r.indicator_id) ?? new Set<string>();
+      set.add(r.organisation_id);
+      quiet.set(r.indicator_id, set);
+    }
+    return quiet;
+  }
+
+  /** Confirmed false positives in the batch: nobody hears of them again. */
+  private async suppressForEveryone(m: EntityManager, decisions: Decision[]): Promise<void> {
+    const confirmed = decisions.filter((d) => d.kind === 'unblock' && d.everyone);
+    if (confirmed.length === 0) return;
+    await m.query(
+      `INSERT INTO fanout.indicator_suppressions (indicator_id, organisation_id, reason, action_id)
+       SELECT unnest($1::text[]), '', 'false_positive', unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+      [confirmed.map((d) => d.indicatorId), confirmed.map((d) => d.event.id)],
+    );
   }
 
   /** Per indicator, each subscription's latest alert for it. */
