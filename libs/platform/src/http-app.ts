@@ -45,6 +45,8 @@ export async function createHttpApp(
 export function configureHttpApp(app: INestApplication, o: HttpAppOptions): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
+  // No ETag: clients do not revalidate API responses, and hashing every body cost CPU on hot paths.
+  express.set('etag', false);
   express.use(requireContentType(o.streamRoutes ?? []));
   const parseJson = json({
     limit: o.jsonLimit ?? '1mb',
