@@ -14,7 +14,10 @@ export const TOPIC_SUFFIX = {
 export type TopicName = keyof typeof TOPIC_SUFFIX;
 
 /** Topics that keep only the latest record per key (Kafka log compaction). */
-export const COMPACTED_TOPIC_SUFFIXES: ReadonlySet<string> = new Set([TOPIC_SUFFIX.identity]);
+export const COMPACTED_TOPIC_SUFFIXES: ReadonlySet<string> = new Set([
+  TOPIC_SUFFIX.identity,
+  TOPIC_SUFFIX.exchange, // the latest signed state of each shared indicator (ADR 0008)
+]);
 
 export function isCompactedTopic(topic: string): boolean {
   return [...COMPACTED_TOPIC_SUFFIXES].some((suffix) => topic.endsWith(`.${suffix}`));

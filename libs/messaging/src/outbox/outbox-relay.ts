@@ -41,6 +41,8 @@ export class OutboxRelay {
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  private stopWait: (() => void) | undefined;
+  private notified = false;
   private connected = false;
   published = 0;
 
@@ -59,7 +61,7 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.stopWait?.();
     await this.loop;
     this.loop = undefined;
     await this.listener?.end().catch(() => undefined);
@@ -84,14 +86,16 @@ export class OutboxRelay {
     let backoff = 100;
     while (this.running) {
       try {
+        // A NOTIFY from now on means rows this batch may not see: look again before idling.
+        this.notified = false;
         const sent = await this.publishBatch();
         backoff = 100;
         if (sent === this.batchSize) continue;
-        await this.idle(this.pollIntervalMs);
+        await this.idle(this.pollIntervalMs, true);
       } catch (e) {
         this.logger.warn(`publish failed, retrying in ${backoff} ms: ${(e as Error).message}`);
         await this.dropProducer();
-        await this.idle(backoff);
+        await this.idle(backoff, false);
         backoff = Math.min(backoff * 2, this.maxBackoffMs);
       }
     }
@@ -101,7 +105,10 @@ export class OutboxRelay {
     const opts = this.o.dataSource.options as { url?: string };
     try {
       const client = new Client({ connectionString: opts.url });
-      client.on('notification', () => this.wake?.());
+      client.on('notification', () => {
+        this.notified = true;
+        this.wake?.();
+      });
       client.on('error', () => undefined);
       await client.connect();
       await client.query(`LISTEN "${outboxChannel(this.schema)}"`);
@@ -111,15 +118,21 @@ export class OutboxRelay {
     }
   }
 
-  private idle(ms: number): Promise<void> {
-    if (!this.running) return Promise.resolve();
+  /**
+   * Waits `ms`, or less if stopped, or (when `wakeable`) until a NOTIFY arrives; one that
+   * arrived while the last batch was being published ends the wait at once.
+   */
+  private idle(ms: number, wakeable: boolean): Promise<void> {
+    if (!this.running || (wakeable && this.notified)) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.wake = undefined;
         resolve();
-      }
-      this.wake = done;
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = wakeable ? done : undefined;
+      this.stopWait = done;
     });
   }
 

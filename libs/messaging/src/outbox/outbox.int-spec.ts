@@ -58,7 +58,8 @@ describe('outbox: enqueue (COPY in a transaction, INSERT outside) and relay, aga
         });
       },
     });
-    relay = new OutboxRelay({ dataSource: ds, kafka, batchSize: 7 });
+    // A one-minute fallback poll: only NOTIFY can make these tests pass in time.
+    relay = new OutboxRelay({ dataSource: ds, kafka, batchSize: 7, pollIntervalMs: 60_000 });
     relay.start();
   });
 
@@ -103,5 +104,41 @@ describe('outbox: enqueue (COPY in a transaction, INSERT outside) and relay, aga
     await ds.transaction((m) => enqueueEvents(m, marker));
     await waitFor(() => received.length > before, { timeoutMs: 30000 });
     expect(received.slice(before).map((r) => r.key)).toEqual([marker[0]!.key]);
+  });
+
+  it('wakes for a commit that lands while it is publishing (no lost wake-up)', async () => {
+    // The same broker, but each publish takes 300 ms, so a commit can land mid-publish.
+    await relay.stop();
+    let publishing: () => void = () => undefined;
+    const midPublish = new Promise<void>((r) => (publishing = r));
+    const slowKafka = Object.create(kafka) as Kafka;
+    slowKafka.producer = (config) => {
+      const producer = kafka.producer(config);
+      const sendBatch = producer.sendBatch.bind(producer);
+      producer.sendBatch = async (batch) => {
+        publishing();
+        await new Promise((r) => setTimeout(r, 300));
+        return sendBatch(batch);
+      };
+      return producer;
+    };
+    relay = new OutboxRelay({ dataSource: ds, kafka: slowKafka, pollIntervalMs: 60_000 });
+    relay.start();
+    const before = received.length;
+    const first = events('slow-first', 1);
+    const second = events('slow-second', 1);
+    await ds.transaction((m) => enqueueEvents(m, first));
+    await midPublish; // the relay has claimed `first` and is sending it
+    await ds.transaction((m) => enqueueEvents(m, second));
+    await waitFor(() => received.length - before >= 2, {
+      timeoutMs: 10000,
+      what: 'the event committed mid-publish, long before the one-minute fallback poll',
+    });
+    expect(
+      received
+        .slice(before)
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual([first[0]!.key, second[0]!.key].sort());
   });
 });
