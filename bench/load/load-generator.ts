@@ -85,6 +85,7 @@ export interface LoadResult {
   sent: number;
   rawValues: number;
   seconds: number;
+  /** HTTP status counts; 0 = no answer. */
   statuses: Record<number, number>;
   requestLatencyMs: { p50: number; p95: number; p99: number };
 }
@@ -104,13 +105,19 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       if (n.ok) o.catcher?.expect(n.indicator.canonical, t0);
     }
     rawValues += r.body.indicators.length;
-    const res = await fetch(`${o.intakeUrl}/v1/reports`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${o.apiKey}` },
-      body: JSON.stringify(r.body),
-    });
-    await res.arrayBuffer();
-    statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+    let status = 0; // 0: no HTTP answer (connection refused or dropped)
+    try {
+      const res = await fetch(`${o.intakeUrl}/v1/reports`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${o.apiKey}` },
+        body: JSON.stringify(r.body),
+      });
+      await res.arrayBuffer();
+      status = res.status;
+    } catch {
+      // counted below; a fixed-rate run must not die on one dropped connection
+    }
+    statuses[status] = (statuses[status] ?? 0) + 1;
     requestMs.push(Date.now() - t0);
   };
   if (o.rate) {
