@@ -1,2 +1,3 @@
 export * from './database-admin';
 export * from './service-data-source';
+export * from './after-commit';

@@ -3,6 +3,12 @@ import type { FanoutConfig } from '../fanout.config';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import type { DeliveryAttempt, WebhookSender } from './webhook-sender';
 
+/** The transaction events TypeORM sends a subscriber (these ones return nothing). */
+type TransactionEvents = {
+  afterTransactionCommit(event: unknown): void;
+  afterTransactionRollback(event: unknown): void;
+};
+
 function attempt(id: string): DeliveryAttempt {
   return {
     id,
@@ -24,17 +30,18 @@ function attempt(id: string): DeliveryAttempt {
 describe('WebhookDispatcher', () => {
   let sent: string[];
   let dispatcher: WebhookDispatcher;
-  const ds = { subscribers: [] as unknown[] } as unknown as DataSource;
+  let ds: DataSource;
 
   function setUp(maxInflight = 100): void {
     sent = [];
+    ds = { subscribers: [] as unknown[] } as unknown as DataSource;
     const sender = {
       send: (d: DeliveryAttempt) => {
         sent.push(d.id);
         return new Promise(() => undefined); // stays in flight
       },
     } as unknown as WebhookSender;
-    dispatcher = new WebhookDispatcher(ds, sender, {
+    dispatcher = new WebhookDispatcher(sender, {
       WEBHOOK_DISPATCH_MAX_INFLIGHT: maxInflight,
     } as FanoutConfig);
   }
@@ -42,14 +49,17 @@ describe('WebhookDispatcher', () => {
   /** A query runner in a transaction of the given depth, as TypeORM tracks it. */
   function transaction(): { qr: QueryRunner; m: EntityManager } {
     const qr = { isTransactionActive: true } as QueryRunner;
-    return { qr, m: { queryRunner: qr } as unknown as EntityManager };
+    return { qr, m: { queryRunner: qr, connection: ds } as unknown as EntityManager };
   }
+
+  /** TypeORM's transaction events, as the subscriber registered on the DataSource gets them. */
+  const commitEvents = () => ds.subscribers[0] as unknown as TransactionEvents;
 
   beforeEach(() => setUp());
 
-  it('registers itself as a TypeORM subscriber', () => {
-    dispatcher.onModuleInit();
-    expect(ds.subscribers).toContain(dispatcher);
+  it('registers for TypeORM transaction events on first use', () => {
+    dispatcher.afterCommit(transaction().m, [attempt('msg_a')]);
+    expect(ds.subscribers).toHaveLength(1);
   });
 
   it('sends deliveries only once their transaction has committed', () => {
@@ -58,13 +68,13 @@ describe('WebhookDispatcher', () => {
     dispatcher.afterCommit(m, [attempt('msg_b')]);
     expect(sent).toEqual([]);
     // releasing a savepoint: still inside the outer transaction
-    dispatcher.afterTransactionCommit({ queryRunner: qr } as never);
+    commitEvents().afterTransactionCommit({ queryRunner: qr } as never);
     expect(sent).toEqual([]);
     (qr as { isTransactionActive: boolean }).isTransactionActive = false;
-    dispatcher.afterTransactionCommit({ queryRunner: qr } as never);
+    commitEvents().afterTransactionCommit({ queryRunner: qr } as never);
     expect(sent).toEqual(['msg_a', 'msg_b']);
     // a later commit on the same runner does not send them again
-    dispatcher.afterTransactionCommit({ queryRunner: qr } as never);
+    commitEvents().afterTransactionCommit({ queryRunner: qr } as never);
     expect(sent).toEqual(['msg_a', 'msg_b']);
   });
 
@@ -72,8 +82,8 @@ describe('WebhookDispatcher', () => {
     const { qr, m } = transaction();
     dispatcher.afterCommit(m, [attempt('msg_a')]);
     (qr as { isTransactionActive: boolean }).isTransactionActive = false;
-    dispatcher.afterTransactionRollback({ queryRunner: qr } as never);
-    dispatcher.afterTransactionCommit({ queryRunner: qr } as never);
+    commitEvents().afterTransactionRollback({ queryRunner: qr } as never);
+    commitEvents().afterTransactionCommit({ queryRunner: qr } as never);
     expect(sent).toEqual([]);
   });
 

@@ -1,12 +1,6 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import {
-  DataSource,
-  type EntityManager,
-  type EntitySubscriberInterface,
-  type QueryRunner,
-  type TransactionCommitEvent,
-  type TransactionRollbackEvent,
-} from 'typeorm';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { runAfterCommit } from '@wgas/persistence';
 import { NODE_CONFIG } from '@wgas/platform';
 import type { FanoutConfig } from '../fanout.config';
 import { WebhookSender, type DeliveryAttempt } from './webhook-sender';
@@ -24,49 +18,21 @@ const DISPATCH_SLICE = 100;
  * with the same webhook-id. A rolled-back transaction sends nothing.
  */
 @Injectable()
-export class WebhookDispatcher implements EntitySubscriberInterface, OnModuleInit {
+export class WebhookDispatcher {
   private readonly logger = new Logger(WebhookDispatcher.name);
-  private readonly waiting = new WeakMap<QueryRunner, DeliveryAttempt[]>();
   private inflight = 0;
   private shed = 0;
 
   constructor(
-    private readonly ds: DataSource,
     private readonly sender: WebhookSender,
     @Inject(NODE_CONFIG) private readonly config: FanoutConfig,
   ) {}
 
-  onModuleInit(): void {
-    // TypeORM calls subscribers on every query runner's commit and rollback.
-    this.ds.subscribers.push(this);
-  }
-
-  /** Sends `deliveries` once `m`'s transaction has committed (at once if it has none). */
+  /** Sends `deliveries` once `m`'s transaction has committed (at once outside one). */
   afterCommit(m: EntityManager, deliveries: DeliveryAttempt[]): void {
-    const qr = m.queryRunner;
-    if (!qr?.isTransactionActive) return this.dispatch(deliveries);
-    const list = this.waiting.get(qr);
-    if (list) list.push(...deliveries);
-    else this.waiting.set(qr, [...deliveries]);
+    runAfterCommit(m, () => this.dispatch(deliveries));
   }
 
-  afterTransactionCommit(event: TransactionCommitEvent): void {
-    // A savepoint release also lands here; only the outermost commit makes rows visible.
-    if (event.queryRunner.isTransactionActive) return;
-    const list = this.waiting.get(event.queryRunner);
-    if (!list) return;
-    this.waiting.delete(event.queryRunner);
-    this.dispatch(list);
-  }
-
-  afterTransactionRollback(event: TransactionRollbackEvent): void {
-    if (!event.queryRunner.isTransactionActive) this.waiting.delete(event.queryRunner);
-  }
-
-  /**
-   * Starts the POSTs a slice at a time, yielding to the event loop in between, so a big
-   * batch does not hold up the consumer's next transaction (it waits on its round trips).
-   */
   private dispatch(deliveries: DeliveryAttempt[], from = 0): void {
     const to = Math.min(deliveries.length, from + DISPATCH_SLICE);
     for (let i = from; i < to; i++) this.start(deliveries[i] as DeliveryAttempt);

@@ -1,13 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import {
-  DataSource,
-  type EntityManager,
-  type EntitySubscriberInterface,
-  type QueryRunner,
-  type TransactionCommitEvent,
-  type TransactionRollbackEvent,
-} from 'typeorm';
-import { schemaOf } from '@wgas/persistence';
+import { DataSource, type EntityManager } from 'typeorm';
+import { runAfterCommit, schemaOf } from '@wgas/persistence';
 import { ApiKeyVerifier, type Principal, type Role } from '../auth';
 import { keyUsable, parseApiKey, secretMatches } from './api-key-format';
 
@@ -38,15 +31,10 @@ interface KeyState {
  * checked on every request against the remembered state.
  */
 @Injectable()
-export class ReplicatedApiKeyVerifier
-  extends ApiKeyVerifier
-  implements EntitySubscriberInterface<unknown>
-{
+export class ReplicatedApiKeyVerifier extends ApiKeyVerifier {
   private readonly table: string;
   private readonly ttlMs: number;
   private readonly cache = new Map<string, { state: KeyState; until: number }>();
-  /** Keys changed by a transaction that has not committed yet. */
-  private readonly pending = new WeakMap<QueryRunner, Set<string>>();
   /** Bumped by every change, so a read that raced a change is not remembered. */
   private generation = 0;
 
@@ -57,7 +45,6 @@ export class ReplicatedApiKeyVerifier
     super();
     this.table = `"${schemaOf(ds)}"."api_key_replicas"`;
     this.ttlMs = ttlMs ?? DEFAULT_API_KEY_CACHE_TTL_MS;
-    ds.subscribers.push(this); // for afterTransactionCommit
   }
 
   async verify(presented: string): Promise<Principal | undefined> {
@@ -80,29 +67,12 @@ export class ReplicatedApiKeyVerifier
    */
   forgetOnCommit(manager: EntityManager, keyId: string): void {
     this.forget(keyId);
-    const qr = manager.queryRunner;
-    if (!qr?.isTransactionActive) return;
-    const keys = this.pending.get(qr) ?? new Set<string>();
-    keys.add(keyId);
-    this.pending.set(qr, keys);
+    runAfterCommit(manager, () => this.forget(keyId));
   }
 
   forget(keyId: string): void {
     this.generation++;
     this.cache.delete(keyId);
-  }
-
-  afterTransactionCommit(event: TransactionCommitEvent): void {
-    // a released savepoint also "commits"; only the outermost commit makes the change visible
-    if (event.queryRunner.isTransactionActive) return;
-    const keys = this.pending.get(event.queryRunner);
-    if (!keys) return;
-    this.pending.delete(event.queryRunner);
-    for (const k of keys) this.forget(k);
-  }
-
-  afterTransactionRollback(event: TransactionRollbackEvent): void {
-    if (!event.queryRunner.isTransactionActive) this.pending.delete(event.queryRunner);
   }
 
   private async state(keyId: string): Promise<KeyState | undefined> {
