@@ -27,6 +27,7 @@ interface Locked {
   canonical: string;
   status: IndicatorStatus;
   organisations: string[];
+  false_positive_count: number;
 }
 
 /**
@@ -46,7 +47,7 @@ export class FalsePositiveService {
     if (action.action !== 'false_positive') return;
     const [indicator] = await queryRows<Locked>(
       m,
-      `SELECT id, type, canonical, status, organisations FROM normaliser.indicators
+      `SELECT id, type, canonical, status, organisations, false_positive_count FROM normaliser.indicators
         WHERE id = $1 FOR UPDATE`,
       [action.indicatorId],
     );
@@ -72,12 +73,8 @@ export class FalsePositiveService {
       ],
     );
     if (counted.length === 0) return; // this organisation already said so
-    const [counts] = await queryRows<{ n: number }>(
-      m,
-      'SELECT count(*)::int AS n FROM normaliser.false_positive_reports WHERE indicator_id = $1',
-      [indicator.id],
-    );
-    const n = counts?.n ?? 1;
+    // the row is locked and only this service counts: one more organisation than before
+    const n = indicator.false_positive_count + 1;
     const confirmedBy =
       indicator.status === 'false_positive'
         ? undefined
