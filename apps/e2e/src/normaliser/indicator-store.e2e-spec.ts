@@ -99,6 +99,35 @@ describe('normaliser: the indicator store', () => {
     expect(updated!.changes).toEqual(expect.arrayContaining(['report', 'country', 'confidence']));
   });
 
+  it('keeps countries, organisations and typologies sorted when one batch creates the indicator', async () => {
+    // Same key, one produce call: both reports reach the consumer in one batch, so the
+    // row is created from both at once (the insert branch, not ON CONFLICT).
+    // The store orders a batch's sightings by report id: TH's sorts first, so an unsorted
+    // merge would keep ['TH', 'MY'].
+    const key = 'one-batch-two-countries';
+    const th = reportSubmitted(['0816660001'], { country: 'TH', typology: 'investment' });
+    const my = reportSubmitted(['+66 81 666 0001'], { country: 'MY', typology: 'impersonation' });
+    th.data.reportId = `0${th.data.reportId.slice(1)}`;
+    my.data.reportId = `f${my.data.reportId.slice(1)}`;
+    const events = [th, my].map((e) => toKafkaMessage(e, key));
+    await tap.send(
+      tap.reportsTopic,
+      events.map((m) => ({ key, value: m.value, headers: m.headers })),
+    );
+    await waitFor(async () => (await indicator('+66816660001'))?.report_count === 2, {
+      what: 'both reports stored',
+    });
+    const row = (await db.query(
+      'SELECT countries, organisations, typologies FROM normaliser.indicators WHERE canonical = $1',
+      ['+66816660001'],
+    )) as { countries: string[]; organisations: string[]; typologies: string[] }[];
+    expect(row[0]).toEqual({
+      countries: ['MY', 'TH'],
+      organisations: ['my-agency-1', 'th-agency-1'],
+      typologies: ['impersonation', 'investment'],
+    });
+  });
+
   it('changes nothing when an event is delivered again', async () => {
     const event = reportSubmitted(['0812223333', 'https://redelivered.example/pay']);
     await tap.publish([event]);

@@ -238,8 +238,9 @@ function groupByIndicator(sightings: SightingInput[]): Map<string, SightingInput
   return groups;
 }
 
-function distinct<T>(values: T[]): T[] {
-  return [...new Set(values)];
+/** Distinct and sorted, as the ON CONFLICT branch stores them: one order whatever the batch. */
+function distinct<T extends string>(values: T[]): T[] {
+  return [...new Set(values)].sort();
 }
 
 function changesOf(before: Previous, countries: string[], confidence: number): IndicatorChange[] {
