@@ -3,8 +3,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { REPO_ROOT } from './bench-kit';
 
+/** Extra node flags for every service process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`. */
+const NODE_ARGS = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 export function startService(service: string, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn('node', ['-r', './tools/register.js', `apps/${service}/src/main.ts`], {
+  return spawn('node', [...NODE_ARGS, '-r', './tools/register.js', `apps/${service}/src/main.ts`], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
