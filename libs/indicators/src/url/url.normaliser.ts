@@ -1,3 +1,4 @@
+import { domainToASCII } from 'node:url';
 import { analyseHost } from '../domain/host-analysis';
 import { accept, buildIndicator, fail, warning, type Outcome } from '../core/outcome';
 import { refang } from '../core/refang';
@@ -69,7 +70,9 @@ export function normaliseUrl(text: string, raw: string): Outcome {
   let displayHost = escapeBinary(parsed.host);
   if (parsed.hostType === 'domain') {
     const host = analyseHost(parsed.host);
-    if (!host.ok)
+    // A last label of digits makes WHATWG URL (browsers) read the host as IPv4 and, when
+    // that fails ('a.0'), refuse the URL; the domain normaliser refuses it the same way.
+    if (!host.ok || domainToASCII(parsed.host) === '')
       return fail('url.invalid_host', `'${escapeBinary(parsed.host)}' is not a valid host name`);
     warnings.push(...host.warnings);
     hostAttributes = host.attributes;
