@@ -14,7 +14,7 @@
 // FEDERATION_BENCH_TIMEOUT_S (300).
 import type { ChildProcess } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
@@ -46,7 +46,13 @@ import {
   writeBenchResult,
   type Figure,
 } from './lib/bench-kit';
-import { peakRssMiB, seedAgencyKey, startService, waitHealthy } from './lib/node-processes';
+import {
+  cpuSeconds,
+  peakRssMiB,
+  seedAgencyKey,
+  startService,
+  waitHealthy,
+} from './lib/node-processes';
 
 const PARTS = (process.env.FEDERATION_BENCH_PARTS ?? 'latency,backfill').split(',');
 const RATE = Number(process.env.FEDERATION_BENCH_RATE ?? 20);
@@ -111,13 +117,6 @@ function federation(brokers: string): Federation {
       ...extra,
     }),
   };
-}
-
-/** CPU seconds (user + system) a live process has used so far. */
-function cpuSeconds(pid: number | undefined): number {
-  if (!pid) return NaN;
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks
 }
 
 async function stopAll(procs: ChildProcess[]): Promise<void> {

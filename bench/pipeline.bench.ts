@@ -8,7 +8,13 @@ import { Client } from 'pg';
 import { databaseUrl, dropDatabase } from '@wgas/persistence';
 import { AlertCatcher, runLoad } from './load/load-generator';
 import { generateReports } from './load/report-factory';
-import { peakRssMiB, seedAgencyKey, startService, waitHealthy } from './lib/node-processes';
+import {
+  cpuSeconds,
+  peakRssMiB,
+  seedAgencyKey,
+  startService,
+  waitHealthy,
+} from './lib/node-processes';
 import {
   latencySummary,
   machineInfo,
@@ -80,6 +86,7 @@ async function run(brokers: string): Promise<Figure[]> {
       ...generateReports(RATE * SECONDS, { seed: 11, duplicateRate: 0, countries: ['TH'] }),
     ];
     const t0 = Date.now();
+    const cpu0 = SERVICES.map((s) => cpuSeconds(procs[s]!.pid));
     const load = await runLoad({
       intakeUrl: `http://127.0.0.1:${ports.intake}`,
       apiKey: key,
@@ -91,6 +98,7 @@ async function run(brokers: string): Promise<Figure[]> {
     const expected = catcher.latencies.length + catcher.outstanding;
     await catcher.waitAll(60_000);
     const elapsed = (Date.now() - t0) / 1000;
+    const cpu = SERVICES.map((s, i) => cpuSeconds(procs[s]!.pid) - cpu0[i]!);
     const counts = await pipelineCounts(env.DATABASE_NAME);
     console.log('where the reports went:', counts, 'HTTP statuses:', load.statuses);
     const lat = latencySummary(catcher.latencies);
@@ -105,6 +113,15 @@ async function run(brokers: string): Promise<Figure[]> {
         latencyUnit: 'ms',
         target: 'p99 < 1 s (issue 6)',
       },
+      // CPU per report is steadier than latency on a shared machine: it says what each
+      // service costs, where latency also says how busy everything else was.
+      ...SERVICES.map((s, i) => ({
+        stage: `CPU of ${s} per report (load and drain)`,
+        metric: 'CPU µs/report',
+        value: Math.round((cpu[i]! / Math.max(1, load.sent)) * 1e6),
+        unit: `µs/report (${cpu[i]!.toFixed(1)} CPU-s)`,
+        sampleSize: load.sent,
+      })),
       ...SERVICES.map((s) => ({
         stage: `peak RSS: ${s}`,
         metric: 'VmHWM',

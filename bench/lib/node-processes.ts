@@ -14,6 +14,13 @@ export function startService(service: string, env: NodeJS.ProcessEnv): ChildProc
   });
 }
 
+/** CPU seconds (user + system) a live process has used so far (Linux /proc). */
+export function cpuSeconds(pid: number | undefined): number {
+  if (!pid) return NaN;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks
+}
+
 /** Peak resident set (VmHWM) of a live process, in MiB. */
 export function peakRssMiB(pid: number | undefined): number {
   if (!pid) return NaN;

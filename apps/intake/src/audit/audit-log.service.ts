@@ -33,14 +33,20 @@ export class AuditLogService {
     target: { type: string; id: string },
     details: Record<string, unknown> = {},
   ): Promise<void> {
-    await m.insert(AuditEntry, {
-      actorOrganisationId: actor?.organisationId ?? null,
-      actorKeyId: actor?.keyId ?? null,
-      action,
-      targetType: target.type,
-      targetId: target.id,
-      details: details as object,
-    });
+    // Plain SQL: it is on every report's path, and the query builder cost more CPU than
+    // the rest of the report's statements together (it reads nothing back).
+    await m.query(
+      `INSERT INTO intake.audit_log (actor_organisation_id, actor_key_id, action, target_type, target_id, details)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        actor?.organisationId ?? null,
+        actor?.keyId ?? null,
+        action,
+        target.type,
+        target.id,
+        JSON.stringify(details),
+      ],
+    );
   }
 
   /** Newest first; the cursor is the last id seen. */

@@ -62,29 +62,6 @@ export async function writeReports(
 ): Promise<void> {
   if (reports.length === 0) return;
   const col = <T>(f: (r: NewReport) => T) => reports.map(f);
-  await m.query(
-    `INSERT INTO intake.reports (id, organisation_id, country, typology, tlp, channel, occurred_at,
-        loss_amount, loss_currency, narrative, status, submitted_at, import_job_id)
-     SELECT id, $2, $3, typology, tlp, channel, occurred_at, loss_amount, loss_currency, narrative,
-        'submitted', submitted_at, $12
-       FROM unnest($1::uuid[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::numeric[],
-                   $9::text[], $10::text[], $11::timestamptz[])
-         AS t(id, typology, tlp, channel, occurred_at, loss_amount, loss_currency, narrative, submitted_at)`,
-    [
-      col((r) => r.id),
-      principal.organisationId,
-      principal.country,
-      col((r) => r.dto.typology),
-      col((r) => r.dto.tlp),
-      col((r) => r.dto.channel ?? null),
-      col((r) => r.dto.occurredAt ?? null),
-      col((r) => r.dto.lossAmount ?? null),
-      col((r) => r.dto.lossCurrency ?? null),
-      col((r) => r.dto.narrative ?? null),
-      col((r) => r.submittedAt.toISOString()),
-      importJobId,
-    ],
-  );
   const ids: string[] = [];
   const reportIds: string[] = [];
   const positions: number[] = [];
@@ -99,10 +76,38 @@ export async function writeReports(
       hints.push(i.type ?? null);
     });
   }
+  // One statement for both tables: the raw indicators' foreign key is checked at its end,
+  // when the reports written by the CTE are there.
   await m.query(
-    `INSERT INTO intake.raw_indicators (id, report_id, position, value, type_hint)
-     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[])`,
-    [ids, reportIds, positions, values, hints],
+    `WITH written AS (
+       INSERT INTO intake.reports (id, organisation_id, country, typology, tlp, channel, occurred_at,
+          loss_amount, loss_currency, narrative, status, submitted_at, import_job_id)
+       SELECT id, $2, $3, typology, tlp, channel, occurred_at, loss_amount, loss_currency, narrative,
+          'submitted', submitted_at, $12
+         FROM unnest($1::uuid[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::numeric[],
+                     $9::text[], $10::text[], $11::timestamptz[])
+           AS t(id, typology, tlp, channel, occurred_at, loss_amount, loss_currency, narrative, submitted_at))
+     INSERT INTO intake.raw_indicators (id, report_id, position, value, type_hint)
+     SELECT * FROM unnest($13::uuid[], $14::uuid[], $15::int[], $16::text[], $17::text[])`,
+    [
+      col((r) => r.id),
+      principal.organisationId,
+      principal.country,
+      col((r) => r.dto.typology),
+      col((r) => r.dto.tlp),
+      col((r) => r.dto.channel ?? null),
+      col((r) => r.dto.occurredAt ?? null),
+      col((r) => r.dto.lossAmount ?? null),
+      col((r) => r.dto.lossCurrency ?? null),
+      col((r) => r.dto.narrative ?? null),
+      col((r) => r.submittedAt.toISOString()),
+      importJobId,
+      ids,
+      reportIds,
+      positions,
+      values,
+      hints,
+    ],
   );
   await enqueueEvents(
     m,

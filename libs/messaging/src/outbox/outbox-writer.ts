@@ -33,12 +33,19 @@ export function newEvent<T>(
   };
 }
 
+/** From this many events in one transaction the rows go in with COPY. */
+export const COPY_MIN_EVENTS = 100;
+
 /**
  * Adds events to the outbox inside the caller's transaction, and wakes the relay
- * (NOTIFY is delivered only if the transaction commits). Inside a transaction the rows go
- * in with COPY (pg-copy-streams) on the transaction's own connection: at bulk rates it cost
- * the database about half what an INSERT ... SELECT FROM unnest did, and Node a third of
- * the CPU (no array-literal escaping of every value).
+ * (NOTIFY is delivered only if the transaction commits).
+ * - A large batch inside a transaction goes in with COPY (pg-copy-streams) on the
+ *   transaction's own connection. At bulk rates it cost the database about half what an
+ *   INSERT ... SELECT FROM unnest did, and Node a third of the CPU (no array-literal
+ *   escaping of every value).
+ * - A small one (a single report, a low-rate consumer batch) is one INSERT ... unnest
+ *   that also sends the NOTIFY: one round trip where COPY and the NOTIFY take three.
+ *   Round trips, not encoding, are what a small batch costs (ADR 0010).
  */
 export async function enqueueEvents(
   manager: EntityManager,
@@ -46,10 +53,13 @@ export async function enqueueEvents(
 ): Promise<void> {
   if (events.length === 0) return;
   const schema = schemaOf(manager.connection);
-  const client = transactionClient(manager);
-  if (client) await copyRows(client, schema, events);
-  else await insertRows(manager, schema, events);
-  await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(schema), '']);
+  const client = events.length >= COPY_MIN_EVENTS ? transactionClient(manager) : undefined;
+  if (client) {
+    await copyRows(client, schema, events);
+    await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(schema), '']);
+  } else {
+    await insertRows(manager, schema, events);
+  }
 }
 
 const OUTBOX_COLUMNS = '(event_id, topic, message_key, headers, value)';
@@ -96,7 +106,10 @@ const COPY_ESCAPES: Record<string, string> = {
   '\r': '\\r',
 };
 
-/** Outside a transaction (no connection of our own): one array-parameter statement per 5,000 rows. */
+/**
+ * One array-parameter statement per 5,000 rows, each also sending the NOTIFY (a
+ * data-modifying CTE always runs to completion, whatever the outer SELECT reads).
+ */
 async function insertRows(manager: EntityManager, schema: string, events: OutgoingEvent[]) {
   for (let i = 0; i < events.length; i += 5000) {
     const chunk = events.slice(i, i + 5000).map(({ topic, key, event }) => ({
@@ -105,14 +118,17 @@ async function insertRows(manager: EntityManager, schema: string, events: Outgoi
       m: toKafkaMessage(event, key),
     }));
     await manager.query(
-      `INSERT INTO "${schema}"."outbox" ${OUTBOX_COLUMNS}
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::bytea[])`,
+      `WITH written AS (
+         INSERT INTO "${schema}"."outbox" ${OUTBOX_COLUMNS}
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::bytea[]))
+       SELECT pg_notify($6, '')`,
       [
         chunk.map((c) => c.id),
         chunk.map((c) => c.topic),
         chunk.map((c) => c.m.key),
         chunk.map((c) => JSON.stringify(c.m.headers)),
         chunk.map((c) => c.m.value),
+        outboxChannel(schema),
       ],
     );
   }

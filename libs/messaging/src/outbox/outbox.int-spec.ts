@@ -7,7 +7,7 @@ import { waitFor } from '@wgas/testing';
 import { createKafka, ensureTopics } from '../kafka/kafka-client';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxRelay } from './outbox-relay';
-import { enqueueEvents, newEvent, type OutgoingEvent } from './outbox-writer';
+import { COPY_MIN_EVENTS, enqueueEvents, newEvent, type OutgoingEvent } from './outbox-writer';
 
 /** Values that COPY's text format must escape, and some that it must leave alone. */
 const AWKWARD = [
@@ -19,7 +19,7 @@ const AWKWARD = [
   'ไทย Tiếng Việt 中文 😀',
 ];
 
-describe('outbox: enqueue (COPY in a transaction, INSERT outside) and relay, against real Kafka and Postgres', () => {
+describe('outbox: enqueue (COPY for a large batch in a transaction, else one INSERT that also notifies) and relay, against real Kafka and Postgres', () => {
   const namespace = `t${randomBytes(5).toString('hex')}`;
   const topic = `${namespace}.things.v1`;
   const database = `wgas_${namespace}`;
@@ -79,11 +79,13 @@ describe('outbox: enqueue (COPY in a transaction, INSERT outside) and relay, aga
   }
 
   it('publishes every event byte for byte, whether written by COPY or by INSERT', async () => {
-    const inTx = events('copy', 30);
+    const copied = events('copy', COPY_MIN_EVENTS + 3);
+    const small = events('small', 5); // a transaction's few events: one INSERT with the NOTIFY
     const outside = events('insert', 12);
-    await ds.transaction((m) => enqueueEvents(m, inTx));
+    await ds.transaction((m) => enqueueEvents(m, copied));
+    await ds.transaction((m) => enqueueEvents(m, small));
     await enqueueEvents(ds.manager, outside);
-    const sent = [...inTx, ...outside];
+    const sent = [...copied, ...small, ...outside];
     await waitFor(() => received.length >= sent.length, { timeoutMs: 30000 });
     // (the topic has several partitions: Kafka orders per key, so compare by key)
     const byKey = (list: { key: string; event: CloudEvent }[]) =>
