@@ -23,7 +23,6 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { Kafka } from 'kafkajs';
 import { Client } from 'pg';
 import { toKafkaMessage } from '@wgas/contracts';
-import { compactExchangeTopic } from '@wgas/exchange';
 import {
   EXCHANGE_EVENT_TYPE,
   generateNodeKeyPair,
@@ -33,7 +32,7 @@ import {
   type NodeKeyPair,
   type SharedIndicatorV1,
 } from '@wgas/federation';
-import { createKafka, createProducer, newEvent } from '@wgas/messaging';
+import { createKafka, createProducer, ensureTopics, newEvent } from '@wgas/messaging';
 import { dropDatabase } from '@wgas/persistence';
 import { AlertCatcher, runLoad } from './load/load-generator';
 import { generateReports } from './load/report-factory';
@@ -483,7 +482,7 @@ async function backfillPart(
 ): Promise<{ figures: Figure[]; notes: string[] }> {
   const f = federation(brokers);
   const thExchange = `${f.ns.th}.exchange.v1`;
-  await compactExchangeTopic(kafka, thExchange);
+  await ensureTopics(kafka, [thExchange]); // compacted, as the exchange service makes it
   console.log(
     `pre-signing ${BACKFILL.toLocaleString('en-US')} envelopes with ${SIGNERS} worker(s)`,
   );

@@ -4,4 +4,3 @@ export { ExchangeConfig } from './exchange.config';
 export { EXCHANGE_ENTITIES, EXCHANGE_SCHEMA } from './exchange.module';
 export { EXCHANGE_MIGRATIONS } from './migrations';
 export { ExchangeMetrics } from './exchange.metrics';
-export { compactExchangeTopic } from './exports/exchange-topic';

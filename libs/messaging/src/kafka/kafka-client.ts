@@ -1,8 +1,17 @@
 import { Logger } from '@nestjs/common';
-import { Kafka, logLevel, type Admin, type LogEntry, type Producer } from 'kafkajs';
+import {
+  ConfigResourceTypes,
+  ConfigSource,
+  Kafka,
+  logLevel,
+  type Admin,
+  type LogEntry,
+  type Producer,
+} from 'kafkajs';
 import { isCompactedTopic } from '@wgas/contracts';
 
 const logger = new Logger('kafkajs');
+const topicsLogger = new Logger('KafkaTopics');
 
 // kafkajs logs every retried request at ERROR; those are expected while a broker restarts,
 // so they are downgraded and the caller decides what is worth an error.
@@ -43,7 +52,12 @@ export function createProducer(kafka: Kafka): Producer {
   });
 }
 
-/** Creates the topics that do not exist yet; waits for their leaders. */
+/**
+ * Creates the topics that do not exist yet and waits for their leaders. A topic that
+ * should be compacted (`COMPACTED_TOPIC_SUFFIXES`) but exists with another cleanup policy,
+ * e.g. created by an older release or auto-created by a producer, is switched to
+ * compaction.
+ */
 export async function ensureTopics(
   kafka: Kafka,
   topics: string[],
@@ -69,8 +83,46 @@ export async function ensureTopics(
       });
     }
     await waitForLeaders(admin, topics);
+    const compacted = topics.filter((t) => existing.has(t) && isCompactedTopic(t));
+    if (compacted.length > 0) await compactExisting(admin, compacted);
   } finally {
     await admin.disconnect();
+  }
+}
+
+/**
+ * Sets `cleanup.policy=compact` on the topics that lack it, keeping their other overrides
+ * (AlterConfigs replaces a topic's overrides as a whole, so they are sent again). Best
+ * effort: a service without the right to alter a topic (a peer's, under ACLs) still
+ * starts, and says why the topic is not compacted.
+ */
+async function compactExisting(admin: Admin, topics: string[]): Promise<void> {
+  try {
+    const { resources } = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name })),
+    });
+    const changes = resources
+      .filter(
+        (r) =>
+          r.configEntries.find((e) => e.configName === 'cleanup.policy')?.configValue !== 'compact',
+      )
+      .map((r) => ({
+        type: ConfigResourceTypes.TOPIC,
+        name: r.resourceName,
+        configEntries: [
+          ...r.configEntries
+            .filter((e) => e.configSource === ConfigSource.TOPIC_CONFIG && !e.isSensitive)
+            .filter((e) => e.configName !== 'cleanup.policy')
+            .map((e) => ({ name: e.configName, value: e.configValue })),
+          { name: 'cleanup.policy', value: 'compact' },
+        ],
+      }));
+    if (changes.length === 0) return;
+    await admin.alterConfigs({ validateOnly: false, resources: changes });
+    topicsLogger.log(`compaction switched on for ${changes.map((c) => c.name).join(', ')}`);
+  } catch (e) {
+    topicsLogger.warn(`cannot make ${topics.join(', ')} compacted: ${(e as Error).message}`);
   }
 }
 

@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { ConfigResourceTypes, type Admin, type Kafka } from 'kafkajs';
+import { topicName } from '@wgas/contracts';
+import { createKafka, ensureTopics } from './kafka-client';
+
+/** ensureTopics against a real broker: created compacted, or switched to compaction later. */
+describe('ensureTopics', () => {
+  const namespace = `t${randomBytes(5).toString('hex')}`;
+  let kafka: Kafka;
+  let admin: Admin;
+
+  beforeAll(async () => {
+    kafka = createKafka({
+      brokers: (process.env.KAFKA_BROKERS as string).split(','),
+      clientId: 'ensure-topics-test',
+    });
+    admin = kafka.admin();
+    await admin.connect();
+  });
+
+  afterAll(async () => {
+    await admin?.disconnect();
+  });
+
+  const configOf = async (topic: string) => {
+    const { resources } = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }],
+    });
+    const entries = resources[0]!.configEntries;
+    return (name: string) => entries.find((e) => e.configName === name)?.configValue;
+  };
+
+  /** A topic as an older release (or a producer's auto-creation) left it: delete policy. */
+  const createPlain = (topic: string) =>
+    admin.createTopics({
+      topics: [
+        {
+          topic,
+          numPartitions: 1,
+          configEntries: [
+            { name: 'cleanup.policy', value: 'delete' },
+            { name: 'retention.ms', value: '3600000' },
+          ],
+        },
+      ],
+    });
+
+  it('creates identity and exchange topics compacted, and others with the broker default', async () => {
+    const identity = topicName(namespace, 'identity');
+    const exchange = topicName(namespace, 'exchange');
+    const reports = topicName(namespace, 'reports');
+    await ensureTopics(kafka, [identity, exchange, reports, `${exchange}.dlq`]);
+    expect((await configOf(identity))('cleanup.policy')).toBe('compact');
+    expect((await configOf(exchange))('cleanup.policy')).toBe('compact');
+    expect((await configOf(reports))('cleanup.policy')).toBe('delete');
+    expect((await configOf(`${exchange}.dlq`))('cleanup.policy')).toBe('delete');
+  });
+
+  it('switches an existing identity topic to compaction and keeps its other overrides', async () => {
+    const identity = topicName(`${namespace}old`, 'identity');
+    const reports = topicName(`${namespace}old`, 'reports');
+    await createPlain(identity);
+    await createPlain(reports);
+    expect((await configOf(identity))('cleanup.policy')).toBe('delete');
+
+    await ensureTopics(kafka, [identity, reports]);
+
+    const after = await configOf(identity);
+    expect(after('cleanup.policy')).toBe('compact');
+    expect(after('retention.ms')).toBe('3600000');
+    expect((await configOf(reports))('cleanup.policy')).toBe('delete'); // not ours to compact
+  });
+});
