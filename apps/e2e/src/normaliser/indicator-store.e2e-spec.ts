@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   EVENT_TYPES,
@@ -34,13 +35,16 @@ describe('normaliser: the indicator store', () => {
   let tap: TopicTap;
   let db: DataSource;
   let indicatorsTopic: string;
+  let outcomesTopic: string;
 
   beforeAll(async () => {
     node = await startTestNode({ services: ['normaliser'] });
     db = node.apps.normaliser!.get(DataSource);
     tap = new TopicTap(node.namespace);
     indicatorsTopic = topicName(node.namespace, 'indicators');
+    outcomesTopic = topicName(node.namespace, 'reportOutcomes');
     await tap.record(indicatorsTopic);
+    await tap.record(outcomesTopic);
     await tap.record(deadLetterTopic(tap.reportsTopic));
   });
 
@@ -126,6 +130,31 @@ describe('normaliser: the indicator store', () => {
       organisations: ['my-agency-1', 'th-agency-1'],
       typologies: ['impersonation', 'investment'],
     });
+  });
+
+  it("tells intake the outcome of this node's reports, not of a peer's imported indicators", async () => {
+    const local = reportSubmitted(['0816660101']);
+    const imported = reportSubmitted(['+66816660102'], {
+      organisationId: 'node:my',
+      country: 'MY',
+    });
+    imported.data.originNode = 'my';
+    imported.data.originReportId = randomUUID();
+    await tap.publish([imported, local]);
+    await waitFor(
+      () => upserts('+66816660101').length === 1 && upserts('+66816660102').length === 1,
+      { what: 'both indicators stored' },
+    );
+    await waitFor(
+      () =>
+        tap.events(outcomesTopic, EVENT_TYPES.reportNormalised, (d: { reportId: string }) =>
+          [local.data.reportId, imported.data.reportId].includes(d.reportId),
+        ).length >= 1,
+      { what: "the local report's outcome" },
+    );
+    const outcomes = tap.events<{ reportId: string }>(outcomesTopic, EVENT_TYPES.reportNormalised);
+    expect(outcomes.map((o) => o.reportId)).toContain(local.data.reportId);
+    expect(outcomes.map((o) => o.reportId)).not.toContain(imported.data.reportId);
   });
 
   it('changes nothing when an event is delivered again', async () => {

@@ -97,7 +97,8 @@ export class ReportNormalisationService {
         for (const related of result.indicator.related ?? [])
           sightings.push(this.sighting(report, raw.rawIndicatorId, related));
       }
-      out.push(this.outcomeEvent(report.reportId, outcomes));
+      // A peer's indicator, imported by the exchange, has no report in our intake to update.
+      if (!report.originNode) out.push(this.outcomeEvent(report.reportId, outcomes));
     }
     // Report outcomes and sightings need no indicator lock: write them before the gate.
     await enqueueEvents(manager, out);
