@@ -63,15 +63,19 @@ export class FanoutConfig extends NodeConfig {
   @Max(3600_000)
   WEBHOOK_LEASE_MS = 60_000;
 
-  /** Keep-alive connections per webhook origin (scheme, host, port). */
+  /**
+   * Keep-alive connections per webhook origin (scheme, host, port), and POSTs the
+   * post-commit dispatcher keeps in flight per subscription (the rest wait their turn).
+   */
   @IsInt()
   @Min(1)
   @Max(1024)
   WEBHOOK_MAX_SOCKETS = 64;
 
   /**
-   * New deliveries the post-commit dispatcher keeps in flight at most; beyond that they
-   * are left to the retry worker (after the lease), which bounds memory under overload.
+   * New deliveries the post-commit dispatcher holds at most, sending or waiting for a
+   * connection; beyond that they are left to the retry worker (after the lease), which
+   * bounds memory under overload.
    */
   @IsInt()
   @Min(0)

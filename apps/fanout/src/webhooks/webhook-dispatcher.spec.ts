@@ -9,14 +9,14 @@ type TransactionEvents = {
   afterTransactionRollback(event: unknown): void;
 };
 
-function attempt(id: string): DeliveryAttempt {
+function attempt(id: string, subscription = 's1'): DeliveryAttempt {
   return {
     id,
     attempts: 0,
     createdAt: new Date(),
     body: '{}',
     subscription: {
-      id: 's1',
+      id: subscription,
       webhookUrl: null,
       webhookSecret: null,
       isStatic: false,
@@ -29,21 +29,31 @@ function attempt(id: string): DeliveryAttempt {
 
 describe('WebhookDispatcher', () => {
   let sent: string[];
+  /** Ends the POST of a delivery (it stays in flight until then). */
+  let finish: Map<string, () => void>;
   let dispatcher: WebhookDispatcher;
   let ds: DataSource;
 
-  function setUp(maxInflight = 100): void {
+  function setUp(maxInflight = 100, socketsPerSubscription = 64): void {
     sent = [];
+    finish = new Map();
     ds = { subscribers: [] as unknown[] } as unknown as DataSource;
     const sender = {
       send: (d: DeliveryAttempt) => {
         sent.push(d.id);
-        return new Promise(() => undefined); // stays in flight
+        return new Promise<void>((resolve) => finish.set(d.id, resolve));
       },
     } as unknown as WebhookSender;
     dispatcher = new WebhookDispatcher(sender, {
       WEBHOOK_DISPATCH_MAX_INFLIGHT: maxInflight,
+      WEBHOOK_MAX_SOCKETS: socketsPerSubscription,
     } as FanoutConfig);
+  }
+
+  /** Lets a POST end, and the promise callbacks after it run. */
+  async function complete(id: string): Promise<void> {
+    finish.get(id)!();
+    for (let i = 0; i < 5; i++) await Promise.resolve();
   }
 
   /** A query runner in a transaction of the given depth, as TypeORM tracks it. */
@@ -96,7 +106,48 @@ describe('WebhookDispatcher', () => {
 
   it('leaves deliveries beyond the in-flight limit to the retry worker', () => {
     setUp(2);
-    dispatcher.afterCommit({} as EntityManager, ['a', 'b', 'c'].map(attempt));
+    dispatcher.afterCommit(
+      {} as EntityManager,
+      ['a', 'b', 'c'].map((id) => attempt(id)),
+    );
     expect(sent).toEqual(['a', 'b']);
+  });
+
+  it("keeps a subscription's deliveries beyond its connections waiting, in order", async () => {
+    setUp(100, 2);
+    dispatcher.afterCommit(
+      {} as EntityManager,
+      ['a', 'b', 'c', 'd'].map((id) => attempt(id)),
+    );
+    expect(sent).toEqual(['a', 'b']);
+    await complete('b');
+    expect(sent).toEqual(['a', 'b', 'c']);
+    await complete('a');
+    await complete('c');
+    expect(sent).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('does not hold other subscriptions behind a slow one', () => {
+    setUp(100, 1);
+    dispatcher.afterCommit({} as EntityManager, [
+      attempt('slow-1', 'slow'),
+      attempt('slow-2', 'slow'),
+      attempt('fast-1', 'fast'),
+    ]);
+    expect(sent).toEqual(['slow-1', 'fast-1']);
+  });
+
+  it('counts waiting deliveries against the in-flight limit, and frees it as they finish', async () => {
+    setUp(3, 1);
+    dispatcher.afterCommit(
+      {} as EntityManager,
+      ['a', 'b', 'c', 'd'].map((id) => attempt(id)),
+    );
+    expect(sent).toEqual(['a']); // b and c wait; d is left to the worker
+    await complete('a');
+    await complete('b');
+    await complete('c');
+    dispatcher.afterCommit({} as EntityManager, [attempt('e')]);
+    expect(sent).toEqual(['a', 'b', 'c', 'e']);
   });
 });

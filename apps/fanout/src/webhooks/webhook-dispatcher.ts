@@ -8,19 +8,34 @@ import { WebhookSender, type DeliveryAttempt } from './webhook-sender';
 /** POSTs started per event-loop turn. */
 const DISPATCH_SLICE = 100;
 
+/** Deliveries of one subscription: those being POSTed, and those waiting their turn. */
+interface Lane {
+  sending: number;
+  waiting: DeliveryAttempt[];
+  /** Index of the next waiting delivery (a queue without shifting the array). */
+  head: number;
+}
+
 /**
  * Sends new deliveries the moment the transaction that wrote them commits, without a
  * poll or a claim: the writer hands them over with `afterCommit`. The rows were written
  * `pending` with a lease (`next_attempt_at` = now + WEBHOOK_LEASE_MS), so the retry
  * worker leaves them alone while this sends them; whatever fails is rescheduled by the
- * recorded result, and whatever is never sent (a crash, or more than
- * WEBHOOK_DISPATCH_MAX_INFLIGHT in flight) is picked up by the worker when the lease ends,
- * with the same webhook-id. A rolled-back transaction sends nothing.
+ * recorded result. A rolled-back transaction sends nothing.
+ *
+ * Each subscription has at most WEBHOOK_MAX_SOCKETS POSTs in flight (its connection pool),
+ * the rest wait in its own queue in commit order: one slow receiver holds up only its
+ * own alerts, and no request times out while it waits for a socket. Beyond
+ * WEBHOOK_DISPATCH_MAX_INFLIGHT deliveries held here (sending or waiting), new ones are
+ * left to the retry worker, which takes them when their lease ends (bounded memory under
+ * overload), with the same webhook-id.
  */
 @Injectable()
 export class WebhookDispatcher {
   private readonly logger = new Logger(WebhookDispatcher.name);
-  private inflight = 0;
+  private readonly lanes = new Map<string, Lane>();
+  /** Deliveries held: being sent or waiting in a lane. */
+  private held = 0;
   private shed = 0;
 
   constructor(
@@ -35,21 +50,46 @@ export class WebhookDispatcher {
 
   private dispatch(deliveries: DeliveryAttempt[], from = 0): void {
     const to = Math.min(deliveries.length, from + DISPATCH_SLICE);
-    for (let i = from; i < to; i++) this.start(deliveries[i] as DeliveryAttempt);
+    for (let i = from; i < to; i++) this.admit(deliveries[i] as DeliveryAttempt);
     if (to < deliveries.length) setImmediate(() => this.dispatch(deliveries, to));
   }
 
-  private start(d: DeliveryAttempt): void {
-    if (this.inflight >= this.config.WEBHOOK_DISPATCH_MAX_INFLIGHT) {
+  private admit(d: DeliveryAttempt): void {
+    if (this.held >= this.config.WEBHOOK_DISPATCH_MAX_INFLIGHT) {
       // Left to the retry worker after the lease: bounded memory under overload.
       if (this.shed++ % 1000 === 0)
         this.logger.warn(`dispatcher saturated, ${this.shed} deliveries left to the worker`);
       return;
     }
-    this.inflight++;
+    this.held++;
+    let lane = this.lanes.get(d.subscription.id);
+    if (!lane) {
+      lane = { sending: 0, waiting: [], head: 0 };
+      this.lanes.set(d.subscription.id, lane);
+    }
+    if (lane.sending < this.config.WEBHOOK_MAX_SOCKETS) this.send(d.subscription.id, lane, d);
+    else lane.waiting.push(d);
+  }
+
+  private send(key: string, lane: Lane, d: DeliveryAttempt): void {
+    lane.sending++;
     this.sender
       .send(d)
       .catch((e: unknown) => this.logger.warn(`dispatch failed: ${(e as Error).message}`))
-      .finally(() => this.inflight--);
+      .finally(() => {
+        lane.sending--;
+        this.held--;
+        const next = lane.waiting[lane.head];
+        if (next) {
+          lane.waiting[lane.head++] = undefined as unknown as DeliveryAttempt;
+          if (lane.head === lane.waiting.length) {
+            lane.waiting = [];
+            lane.head = 0;
+          }
+          this.send(key, lane, next);
+        } else if (lane.sending === 0) {
+          this.lanes.delete(key);
+        }
+      });
   }
 }
