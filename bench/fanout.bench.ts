@@ -5,8 +5,12 @@
 // Runs fan-out as its own process (apps/fanout/src/main.ts; FANOUT_BENCH_REPLICAS of them)
 // on a fresh database and topic namespace; the 10 receivers run in a child process of
 // their own (this file with --receivers), the load generator in this one. 127.0.0.1 only.
+// Two runs, one after the other, on the same processes:
+//  - indicators: indicator events (what the normaliser emits) at the rate; the fan-out stage.
+//  - reports: report events on `<ns>.reports.v1` at the rate, through a normaliser process
+//    and fan-out: report to webhook, everything after intake's outbox.
 // Knobs: FANOUT_BENCH_RATE (500/s), FANOUT_BENCH_SECONDS (20), FANOUT_BENCH_REPLICAS (1),
-// FANOUT_BENCH_WRITE=0 (print only, while iterating).
+// FANOUT_BENCH_FROM (indicators,reports), FANOUT_BENCH_WRITE=0 (print only, while iterating).
 // Prints a table and writes bench/results/fanout.json. Not a test: nothing asserts on time.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -14,7 +18,13 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
-import { EVENT_TYPES, toKafkaMessage, topicName, type IndicatorUpsertedV1 } from '@wgas/contracts';
+import {
+  EVENT_TYPES,
+  toKafkaMessage,
+  topicName,
+  type IndicatorUpsertedV1,
+  type ReportSubmittedV1,
+} from '@wgas/contracts';
 import { createKafka, createProducer, newEvent } from '@wgas/messaging';
 import { dropDatabase } from '@wgas/persistence';
 import {
@@ -24,6 +34,7 @@ import {
   REPO_ROOT,
   writeBenchResult,
   type BenchResult,
+  type Figure,
 } from './lib/bench-kit';
 
 const SUBSCRIBERS = 10;
@@ -31,6 +42,8 @@ const RATE_PER_SECOND = Number(process.env.FANOUT_BENCH_RATE ?? 500);
 const DURATION_S = Number(process.env.FANOUT_BENCH_SECONDS ?? 20);
 /** Fan-out processes sharing the consumer group and the deliveries table. */
 const REPLICAS = Number(process.env.FANOUT_BENCH_REPLICAS ?? 1);
+const FROM = (process.env.FANOUT_BENCH_FROM ?? 'indicators,reports').split(',') as Mode[];
+type Mode = 'indicators' | 'reports';
 const WARMUP_EVENTS = 200;
 const TICK_MS = 20;
 const DRAIN_TIMEOUT_MS = 180_000;
@@ -134,8 +147,10 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function startFanout(port: number): Promise<ChildProcess> {
-  const args = [...nodeArgs(), '-r', './tools/register.js', 'apps/fanout/src/main.ts'];
+const CONSORTIUM_KEY = randomBytes(32).toString('base64url');
+
+async function startApp(app: 'fanout' | 'normaliser', port: number): Promise<ChildProcess> {
+  const args = [...nodeArgs(), '-r', './tools/register.js', `apps/${app}/src/main.ts`];
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -149,18 +164,19 @@ async function startFanout(port: number): Promise<ChildProcess> {
       HTTP_PORT: String(port),
       LOG_LEVEL: 'warn',
       WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+      CONSORTIUM_KEY,
     },
   });
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`fan-out exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`${app} exited with ${child.exitCode}`);
     try {
       const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
       if (res.ok) return child;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error('fan-out did not become ready');
+    if (Date.now() > deadline) throw new Error(`${app} did not become ready`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -184,7 +200,7 @@ async function subscribe(urls: string[]): Promise<void> {
 }
 
 /** Where the time goes: the consumer's alert-insert rate and the worker's delivery rate. */
-async function stageRates(): Promise<{
+async function stageRates(since: number): Promise<{
   alertsPerSecond: number;
   deliveriesPerSecond: number;
   /** Event created (its firstSeen) to alert stored, p50/p99 ms: the consumer's share. */
@@ -210,7 +226,8 @@ async function stageRates(): Promise<{
       ).rows as { p50: number; p99: number }[];
       return `${r?.p50 ?? '?'}/${r?.p99 ?? '?'}`;
     };
-    const window = `indicator_id NOT IN (SELECT 'ind_bench_' || g FROM generate_series(0, ${WARMUP_EVENTS - 1}) g)`;
+    // alerts of the steady load only: created after it started
+    const window = `created_at >= to_timestamp(${since / 1000})`;
     return {
       alertsPerSecond: await rate(
         `SELECT count(*)::int AS n, extract(epoch FROM max(created_at) - min(created_at))::float AS s FROM fanout.alerts WHERE ${window}`,
@@ -264,24 +281,41 @@ function indicatorEvent(n: number): { value: string; message: ReturnType<typeof 
   return { value, message: toKafkaMessage(event, data.indicatorId) };
 }
 
+/** A Thai agency's report naming one phone number in E.164 (its canonical form). */
+function reportEvent(n: number): { value: string; message: ReturnType<typeof toKafkaMessage> } {
+  const value = `+6682${String(n).padStart(7, '0')}`;
+  const data: ReportSubmittedV1 = {
+    reportId: randomUUID(),
+    organisationId: 'th-agency-1',
+    country: 'TH',
+    typology: 'investment',
+    tlp: 'GREEN',
+    submittedAt: new Date().toISOString(),
+    indicators: [{ rawIndicatorId: randomUUID(), value, typeHint: 'phone' }],
+  };
+  const event = newEvent('urn:aseanwgas:node:th', EVENT_TYPES.reportSubmitted, data, data.reportId);
+  return { value, message: toKafkaMessage(event, data.reportId) };
+}
+
+interface ModeRun {
+  figures: Figure[];
+  notes: string[];
+}
+
 async function main(): Promise<void> {
   const receivers = await startReceivers();
   const { arrivals } = receivers;
   // One at a time: each runs the migrations at start.
   const fanouts: ChildProcess[] = [];
-  for (let i = 0; i < REPLICAS; i++) fanouts.push(await startFanout(await freePort()));
+  for (let i = 0; i < REPLICAS; i++) fanouts.push(await startApp('fanout', await freePort()));
+  const normaliser = FROM.includes('reports')
+    ? await startApp('normaliser', await freePort())
+    : undefined;
   const kafka = createKafka({ brokers, clientId: 'fanout-bench' });
   const producer = createProducer(kafka);
   await producer.connect();
-  const topic = topicName(namespace, 'indicators');
   const sentAt = new Map<string, number>();
   let next = 0;
-  const send = async (count: number) => {
-    const batch = Array.from({ length: count }, () => indicatorEvent(next++));
-    const t = epochMs();
-    for (const b of batch) sentAt.set(b.value, t);
-    await producer.send({ topic, acks: -1, messages: batch.map((b) => b.message) });
-  };
   const delivered = () => arrivals.reduce((n, a) => n + a.size, 0);
   const waitDelivered = async (target: number) => {
     const deadline = Date.now() + DRAIN_TIMEOUT_MS;
@@ -289,17 +323,27 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 50));
   };
 
-  try {
-    await subscribe(receivers.ports.map((port) => `http://127.0.0.1:${port}/hook`));
+  /** Warm-up, then RATE_PER_SECOND events of `mode` for DURATION_S, then the drain. */
+  const run = async (mode: Mode): Promise<ModeRun> => {
+    const topic = topicName(namespace, mode);
+    const make = mode === 'indicators' ? indicatorEvent : reportEvent;
+    const send = async (count: number) => {
+      const batch = Array.from({ length: count }, () => make(next++));
+      const t = epochMs();
+      for (const b of batch) sentAt.set(b.value, t);
+      await producer.send({ topic, acks: -1, messages: batch.map((b) => b.message) });
+    };
+    const first = next;
     await send(WARMUP_EVENTS);
-    await waitDelivered(WARMUP_EVENTS * SUBSCRIBERS);
-    const warm = new Set(sentAt.keys());
+    await waitDelivered(next * SUBSCRIBERS);
+    const measuredFrom = next;
 
     // Steady load: RATE_PER_SECOND events, TICK_MS apart in batches, schedule drift-corrected.
     const perTick = (RATE_PER_SECOND * TICK_MS) / 1000;
     const ticks = (DURATION_S * 1000) / TICK_MS;
     const start = epochMs();
     const cpuAtStart = fanouts.map(cpuSeconds);
+    const normaliserCpuAtStart = normaliser ? cpuSeconds(normaliser) : 0;
     const receiverCpuAtStart = cpuSeconds(receivers.child);
     let lateTicks = 0;
     const inflight: Promise<void>[] = [];
@@ -312,19 +356,19 @@ async function main(): Promise<void> {
     }
     await Promise.all(inflight);
     const loadEnd = epochMs();
-    const events = next - WARMUP_EVENTS;
-    const target = next * SUBSCRIBERS;
-    await waitDelivered(target);
+    const events = next - measuredFrom;
+    await waitDelivered(next * SUBSCRIBERS);
     const drained = epochMs();
     const fanoutCpu = fanouts.reduce((t, f, i) => t + cpuSeconds(f) - (cpuAtStart[i] ?? 0), 0);
+    const normaliserCpu = normaliser ? cpuSeconds(normaliser) - normaliserCpuAtStart : 0;
     const receiverCpu = cpuSeconds(receivers.child) - receiverCpuAtStart;
-    const stages = await stageRates();
 
     const latencies: number[] = [];
     let missing = 0;
     let lastArrival = start;
-    for (const [value, t0] of sentAt) {
-      if (warm.has(value)) continue;
+    for (let n = measuredFrom; n < next; n++) {
+      const value = make(n).value;
+      const t0 = sentAt.get(value)!;
       for (const a of arrivals) {
         const t = a.get(value);
         if (t === undefined) missing++;
@@ -336,47 +380,65 @@ async function main(): Promise<void> {
     }
     const lat = latencySummary(latencies);
     const deliveries = latencies.length;
+    const what = mode === 'indicators' ? 'indicator events' : 'reports (one phone each)';
+    const figures: Figure[] = [
+      {
+        stage: `offered load: ${what} to ${SUBSCRIBERS} telco webhooks`,
+        metric: 'events/s',
+        value: Math.round((events / (loadEnd - start)) * 1000),
+        unit: 'events/s',
+        sampleSize: events,
+        target: `${RATE_PER_SECOND}/s steady`,
+      },
+      {
+        stage: `webhook deliveries from ${what} (${SUBSCRIBERS} subscribers, ${REPLICAS} fan-out process${REPLICAS > 1 ? 'es' : ''}), first send to last arrival`,
+        metric: 'alerts/s',
+        value: Math.round((deliveries / (lastArrival - start)) * 1000),
+        unit: 'alerts/s',
+        sampleSize: deliveries,
+        target: `${RATE_PER_SECOND * SUBSCRIBERS}/s to keep up`,
+      },
+      {
+        stage:
+          mode === 'indicators'
+            ? 'indicator event on Kafka to signed webhook received'
+            : 'report event on Kafka to signed webhook received (normaliser + fan-out)',
+        metric: 'latency',
+        value: lat.p50,
+        unit: 'ms p50',
+        sampleSize: deliveries,
+        ...lat,
+        latencyUnit: 'ms',
+        target: 'p99 < 1000 ms',
+      },
+    ];
+    const notes = [
+      `${what}: ${DURATION_S} s at ${RATE_PER_SECOND}/s after ${measuredFrom - first} warm-up events. CPU from the start of the steady load to the drain: fan-out ${fanoutCpu.toFixed(1)} s (${((fanoutCpu * 1e6) / Math.max(1, events * SUBSCRIBERS)).toFixed(0)} µs per webhook)${normaliser && mode === 'reports' ? `, normaliser ${normaliserCpu.toFixed(1)} s` : ''}, receivers ${receiverCpu.toFixed(1)} s, over ${((drained - start) / 1000).toFixed(1)} s of wall time. Late producer ticks (> ${TICK_MS} ms behind schedule): ${lateTicks} of ${ticks}; deliveries missing at the end: ${missing}; drain after load: ${Math.round(drained - loadEnd)} ms.`,
+    ];
+    {
+      const stages = await stageRates(start);
+      notes.push(
+        `Inside (${what}): alerts stored at ${stages.alertsPerSecond}/s (consumer), webhooks completed at ${stages.deliveriesPerSecond}/s (dispatcher and retry worker), over the measured window; ${mode === 'indicators' ? 'event' : 'report'} to alert stored p50/p99 ${stages.consumerMs} ms, alert stored to delivery recorded ${stages.dispatchMs} ms; ${stages.attemptsPerDelivery.toFixed(3)} attempts per delivery.`,
+      );
+    }
+    return { figures, notes };
+  };
+
+  try {
+    await subscribe(receivers.ports.map((port) => `http://127.0.0.1:${port}/hook`));
+    const runs: ModeRun[] = [];
+    for (const mode of FROM) runs.push(await run(mode));
     const result: BenchResult = {
       name: 'fanout',
       title: 'Fan-out',
       date: new Date().toISOString(),
       rerun: 'KAFKA_BROKERS=127.0.0.1:19692 node -r ./tools/register.js bench/fanout.bench.ts',
       machine: await machineInfo(databaseUrl),
-      figures: [
-        {
-          stage: `offered load: indicator events to ${SUBSCRIBERS} telco webhooks`,
-          metric: 'events/s',
-          value: Math.round((events / (loadEnd - start)) * 1000),
-          unit: 'events/s',
-          sampleSize: events,
-          target: `${RATE_PER_SECOND}/s steady`,
-        },
-        {
-          stage: `webhook deliveries (${SUBSCRIBERS} subscribers, ${REPLICAS} fan-out process${REPLICAS > 1 ? 'es' : ''}), first send to last arrival`,
-          metric: 'alerts/s',
-          value: Math.round((deliveries / (lastArrival - start)) * 1000),
-          unit: 'alerts/s',
-          sampleSize: deliveries,
-          target: `${RATE_PER_SECOND * SUBSCRIBERS}/s to keep up`,
-        },
-        {
-          stage: 'indicator event on Kafka to signed webhook received',
-          metric: 'latency',
-          value: lat.p50,
-          unit: 'ms p50',
-          sampleSize: deliveries,
-          ...lat,
-          latencyUnit: 'ms',
-          target: 'p99 < 1000 ms',
-        },
-      ],
+      figures: runs.flatMap((r) => r.figures),
       notes: [
-        `${DURATION_S} s at ${RATE_PER_SECOND} events/s after ${WARMUP_EVENTS} warm-up events; each event is one report's phone number, routed by the sharing policy to ${SUBSCRIBERS} telco subscriptions.`,
-        'Latency starts when the producer sends the indicator event (what the normaliser emits for a report) and ends when the receiver has the whole POST; intake and normaliser time comes on top (see their sections).',
-        `Fan-out runs as ${REPLICAS} process${REPLICAS > 1 ? 'es' : ''} (consumer, post-commit webhook dispatcher, retry worker, outbox relay), the 10 receivers in another (node:http, keep-alive), the load generator in a third; Kafka and Postgres on the same 2-core machine, which is shared with other engineers' work: figures vary between runs.`,
-        `Inside fan-out: alerts stored at ${stages.alertsPerSecond}/s (consumer), webhooks completed at ${stages.deliveriesPerSecond}/s (dispatcher and retry worker), over the measured window; event to alert stored p50/p99 ${stages.consumerMs} ms, alert stored to delivery recorded ${stages.dispatchMs} ms; ${stages.attemptsPerDelivery.toFixed(3)} attempts per delivery.`,
-        `CPU from the start of the steady load to the drain: fan-out ${fanoutCpu.toFixed(1)} s (${((fanoutCpu * 1e6) / Math.max(1, events * SUBSCRIBERS)).toFixed(0)} µs per webhook), receivers ${receiverCpu.toFixed(1)} s, over ${((drained - start) / 1000).toFixed(1)} s of wall time.`,
-        `Late producer ticks (> ${TICK_MS} ms behind schedule): ${lateTicks} of ${ticks}; deliveries missing at the end: ${missing}; drain after load: ${Math.round(drained - loadEnd)} ms.`,
+        `Each event is one report's phone number, routed by the sharing policy to ${SUBSCRIBERS} telco subscriptions. Latency starts when the producer sends the event and ends when the receiver has the whole POST. The indicator-event run times fan-out alone; the report run adds the normaliser (report on \`<ns>.reports.v1\` to webhook); intake's HTTP and outbox come on top (see the whole-node section).`,
+        `Fan-out runs as ${REPLICAS} process${REPLICAS > 1 ? 'es' : ''} (consumer, post-commit webhook dispatcher, retry worker, outbox relay)${normaliser ? ', the normaliser as another' : ''}, the 10 receivers in another (node:http, keep-alive), the load generator in this one; Kafka and Postgres on the same 2-core machine: figures vary between runs.`,
+        ...runs.flatMap((r) => r.notes),
       ],
     };
     printFigures(result);
@@ -384,9 +446,9 @@ async function main(): Promise<void> {
     else console.log(`wrote ${writeBenchResult(result)}`);
   } finally {
     await producer.disconnect();
-    for (const fanout of fanouts) {
-      fanout.kill('SIGTERM');
-      await new Promise((r) => (fanout.exitCode !== null ? r(null) : fanout.once('exit', r)));
+    for (const child of [...fanouts, ...(normaliser ? [normaliser] : [])]) {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
     }
     receivers.child.kill('SIGTERM');
     await dropDatabase(databaseUrl, database).catch(() => undefined);
