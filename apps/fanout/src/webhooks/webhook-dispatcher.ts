@@ -25,10 +25,9 @@ interface Lane {
  *
  * Each subscription has at most WEBHOOK_MAX_SOCKETS POSTs in flight (its connection pool),
  * the rest wait in its own queue in commit order: one slow receiver holds up only its
- * own alerts, and no request times out while it waits for a socket. Beyond
- * WEBHOOK_DISPATCH_MAX_INFLIGHT deliveries held here (sending or waiting), new ones are
- * left to the retry worker, which takes them when their lease ends (bounded memory under
- * overload), with the same webhook-id.
+ * own alerts. Beyond WEBHOOK_DISPATCH_MAX_INFLIGHT deliveries held here (sending or
+ * waiting), new ones are left to the retry worker, which takes them when their lease
+ * ends (bounded memory under overload), with the same webhook-id.
  */
 @Injectable()
 export class WebhookDispatcher {
