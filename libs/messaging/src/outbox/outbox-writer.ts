@@ -45,7 +45,7 @@ export const COPY_MIN_EVENTS = 100;
  *   escaping of every value).
  * - A small one (a single report, a low-rate consumer batch) is one INSERT ... unnest
  *   that also sends the NOTIFY: one round trip where COPY and the NOTIFY take three.
- *   Round trips, not encoding, are what a small batch costs (ADR 0010).
+ *   Round trips, not encoding, are what a small batch costs.
  */
 export async function enqueueEvents(
   manager: EntityManager,
