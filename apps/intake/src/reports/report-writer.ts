@@ -51,8 +51,8 @@ export function buildReport(
 }
 
 /**
- * Writes reports, their raw indicators and their outbox rows with one statement per table
- * (unnest of column arrays), so a 500-report bulk batch costs a handful of round trips.
+ * Writes reports and their raw indicators with one statement, and their outbox rows with
+ * another (unnest of column arrays), so a 500-report bulk batch costs a few round trips.
  */
 export async function writeReports(
   m: EntityManager,
