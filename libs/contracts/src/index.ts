@@ -4,6 +4,7 @@ export * from './topics';
 export * from './vocabulary';
 export * from './events/event-types';
 export * from './events/report-submitted.v1';
+export * from './events/indicator-subject';
 export * from './events/indicator-upserted.v1';
 export * from './events/report-normalised.v1';
 export * from './events/report-retracted.v1';

@@ -1,5 +1,6 @@
-import { IsIn, IsInt, IsISO8601, IsNumber, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsNumber, Max, Min } from 'class-validator';
 import { MEMBER_COUNTRIES, TLP_LEVELS, type MemberCountry, type Tlp } from '../vocabulary';
+import { IndicatorEventSubject } from './indicator-subject';
 
 export const INDICATOR_EXPIRED_V1 = 'org.aseanwgas.indicator.expired.v1';
 
@@ -9,19 +10,7 @@ export const INDICATOR_EXPIRED_V1 = 'org.aseanwgas.indicator.expired.v1';
  * URLs die), so subscribers that were told to block it must unblock. A later report
  * makes it active again and produces a fresh `indicator.upserted`.
  */
-export class IndicatorExpiredV1 {
-  @IsString()
-  @MaxLength(80)
-  indicatorId!: string;
-
-  @IsString()
-  @MaxLength(32)
-  type!: string;
-
-  @IsString()
-  @MaxLength(4096)
-  canonical!: string;
-
+export class IndicatorExpiredV1 extends IndicatorEventSubject {
   /** Most permissive TLP of the indicator's sources: who may hear about the unblock. */
   @IsIn(TLP_LEVELS)
   tlp!: Tlp;

@@ -1,4 +1,5 @@
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IndicatorEventSubject } from './indicator-subject';
 
 export const INDICATOR_FALSE_POSITIVE_V1 = 'org.aseanwgas.indicator.false-positive.v1';
 
@@ -9,19 +10,7 @@ export const INDICATOR_FALSE_POSITIVE_V1 = 'org.aseanwgas.indicator.false-positi
  * two independent organisations; ADR 0009), and then every subscriber told to block it
  * must unblock. Until then only the organisation that said so stops getting alerts for it.
  */
-export class IndicatorFalsePositiveV1 {
-  @IsString()
-  @MaxLength(80)
-  indicatorId!: string;
-
-  @IsString()
-  @MaxLength(32)
-  type!: string;
-
-  @IsString()
-  @MaxLength(4096)
-  canonical!: string;
-
+export class IndicatorFalsePositiveV1 extends IndicatorEventSubject {
   /** Independent organisations that have reported it as a false positive. */
   @IsInt()
   @Min(1)

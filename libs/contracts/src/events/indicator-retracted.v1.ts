@@ -1,4 +1,5 @@
-import { IsIn, IsInt, IsNumber, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsUUID, Max, Min } from 'class-validator';
+import { IndicatorEventSubject } from './indicator-subject';
 
 export const INDICATOR_RETRACTED_V1 = 'org.aseanwgas.indicator.retracted.v1';
 
@@ -7,19 +8,7 @@ export const INDICATOR_RETRACTED_V1 = 'org.aseanwgas.indicator.retracted.v1';
  * a report that named the indicator was retracted. `status` is `retracted` when no other
  * report still supports it, and subscribers that were told to block it must unblock.
  */
-export class IndicatorRetractedV1 {
-  @IsString()
-  @MaxLength(80)
-  indicatorId!: string;
-
-  @IsString()
-  @MaxLength(32)
-  type!: string;
-
-  @IsString()
-  @MaxLength(4096)
-  canonical!: string;
-
+export class IndicatorRetractedV1 extends IndicatorEventSubject {
   @IsUUID()
   reportId!: string;
 

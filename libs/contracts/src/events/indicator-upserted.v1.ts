@@ -19,6 +19,7 @@ import {
   type Tlp,
   type Typology,
 } from '../vocabulary';
+import { IndicatorEventSubject } from './indicator-subject';
 
 /** Why an existing indicator changed: a new report, a new country, a confidence change, or a report on an expired/retracted one. */
 export const INDICATOR_CHANGES = ['report', 'country', 'confidence', 'reactivated'] as const;
@@ -29,21 +30,9 @@ export type IndicatorChange = (typeof INDICATOR_CHANGES)[number];
  * or changed because a report mentioned it. Carries enough for fan-out to decide and
  * deliver without reading the normaliser's store.
  */
-export class IndicatorUpsertedV1 {
-  @IsString()
-  @MaxLength(80)
-  indicatorId!: string;
-
+export class IndicatorUpsertedV1 extends IndicatorEventSubject {
   @IsIn(['created', 'updated'])
   change!: 'created' | 'updated';
-
-  @IsString()
-  @MaxLength(32)
-  type!: string;
-
-  @IsString()
-  @MaxLength(4096)
-  canonical!: string;
 
   @IsString()
   @MaxLength(4096)
