@@ -1,3 +1,4 @@
+import type { ClassConstructor } from 'class-transformer';
 import { IndicatorExpiredV1 } from './indicator-expired.v1';
 import { IndicatorFalsePositiveV1 } from './indicator-false-positive.v1';
 import { IndicatorRetractedV1 } from './indicator-retracted.v1';
@@ -5,12 +6,14 @@ import { IndicatorUpsertedV1 } from './indicator-upserted.v1';
 import { EventSchemaError, validateEventData } from './validate-event';
 
 /** The fields the indicator events inherit from IndicatorEventSubject are still checked. */
-describe.each([
+const EVENTS: ClassConstructor<object>[] = [
   IndicatorUpsertedV1,
   IndicatorExpiredV1,
   IndicatorRetractedV1,
   IndicatorFalsePositiveV1,
-])('%p inherits the subject rules', (cls) => {
+];
+
+describe.each(EVENTS)('%p inherits the subject rules', (cls) => {
   const violations = (data: object): string[] => {
     try {
       validateEventData(cls, 'test', data);
