@@ -46,6 +46,24 @@ async function subscribe(
 const has = (hook: WebhookReceiver, value: string) =>
   hook.delivered().some((r) => alert(r.json).indicator.value === value);
 
+/** A Thai phone number as TH shares it with peers (TLP:GREEN), seen at `seenAt`. */
+function sharedPhone(canonical: string, indicatorId: string, seenAt: string): SharedIndicatorV1 {
+  return {
+    indicatorId,
+    type: 'phone',
+    canonical,
+    typology: 'investment',
+    tlp: 'GREEN',
+    confidence: 0.9,
+    reportCount: 1,
+    countries: ['TH'],
+    reportCountry: 'TH',
+    originReportId: randomUUID(),
+    firstSeen: seenAt,
+    lastSeen: seenAt,
+  };
+}
+
 describe('federation across three nodes (th, my, sg) over real Kafka and Postgres', () => {
   let f: Federation;
   let thAgency: string;
@@ -178,20 +196,8 @@ describe('federation across three nodes (th, my, sg) over real Kafka and Postgre
     });
     const producer = createProducer(kafka);
     await producer.connect();
-    const payload = (canonical: string): SharedIndicatorV1 => ({
-      indicatorId: `v1:${'ab'.repeat(32)}`,
-      type: 'phone',
-      canonical,
-      typology: 'investment',
-      tlp: 'GREEN',
-      confidence: 0.9,
-      reportCount: 1,
-      countries: ['TH'],
-      reportCountry: 'TH',
-      originReportId: randomUUID(),
-      firstSeen: new Date().toISOString(),
-      lastSeen: new Date().toISOString(),
-    });
+    const payload = (canonical: string) =>
+      sharedPhone(canonical, `v1:${'ab'.repeat(32)}`, new Date().toISOString());
     const envelope = (
       canonical: string,
       origin = 'th',
@@ -293,20 +299,7 @@ describe('federation across three nodes (th, my, sg) over real Kafka and Postgre
           timestamp: twentyDaysAgo,
           keyId: f.keys.th!.keyId,
           kind: SHARED_INDICATOR_V1,
-          payload: {
-            indicatorId,
-            type: 'phone',
-            canonical,
-            typology: 'investment',
-            tlp: 'GREEN',
-            confidence: 0.9,
-            reportCount: 1,
-            countries: ['TH'],
-            reportCountry: 'TH',
-            originReportId: randomUUID(),
-            firstSeen: twentyDaysAgo,
-            lastSeen: twentyDaysAgo,
-          } satisfies SharedIndicatorV1,
+          payload: sharedPhone(canonical, indicatorId, twentyDaysAgo),
         },
         thKey,
       );
