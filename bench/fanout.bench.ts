@@ -14,7 +14,6 @@
 // Prints a table and writes bench/results/fanout.json. Not a test: nothing asserts on time.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
@@ -36,6 +35,7 @@ import {
   type BenchResult,
   type Figure,
 } from './lib/bench-kit';
+import { cpuSeconds } from './lib/node-processes';
 
 const SUBSCRIBERS = 10;
 const RATE_PER_SECOND = Number(process.env.FANOUT_BENCH_RATE ?? 500);
@@ -126,17 +126,6 @@ async function startReceivers(): Promise<{
 /** FANOUT_BENCH_NODE_ARGS for the child processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
 function nodeArgs(): string[] {
   return (process.env.FANOUT_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-}
-
-/** CPU seconds (user + system) a child process has used so far; Linux /proc, else 0. */
-function cpuSeconds(child: ChildProcess): number {
-  try {
-    const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks
-  } catch {
-    return 0;
-  }
 }
 
 async function freePort(): Promise<number> {
@@ -314,7 +303,8 @@ async function main(): Promise<void> {
   const kafka = createKafka({ brokers, clientId: 'fanout-bench' });
   const producer = createProducer(kafka);
   await producer.connect();
-  const sentAt = new Map<string, number>();
+  /** Per event number: its indicator value and when it was sent. */
+  const sent: { value: string; at: number }[] = [];
   let next = 0;
   const delivered = () => arrivals.reduce((n, a) => n + a.size, 0);
   const waitDelivered = async (target: number) => {
@@ -330,7 +320,7 @@ async function main(): Promise<void> {
     const send = async (count: number) => {
       const batch = Array.from({ length: count }, () => make(next++));
       const t = epochMs();
-      for (const b of batch) sentAt.set(b.value, t);
+      for (const b of batch) sent.push({ value: b.value, at: t });
       await producer.send({ topic, acks: -1, messages: batch.map((b) => b.message) });
     };
     const first = next;
@@ -342,9 +332,9 @@ async function main(): Promise<void> {
     const perTick = (RATE_PER_SECOND * TICK_MS) / 1000;
     const ticks = (DURATION_S * 1000) / TICK_MS;
     const start = epochMs();
-    const cpuAtStart = fanouts.map(cpuSeconds);
-    const normaliserCpuAtStart = normaliser ? cpuSeconds(normaliser) : 0;
-    const receiverCpuAtStart = cpuSeconds(receivers.child);
+    const cpuAtStart = fanouts.map((f) => cpuSeconds(f.pid));
+    const normaliserCpuAtStart = normaliser ? cpuSeconds(normaliser.pid) : 0;
+    const receiverCpuAtStart = cpuSeconds(receivers.child.pid);
     let lateTicks = 0;
     const inflight: Promise<void>[] = [];
     for (let i = 0; i < ticks; i++) {
@@ -359,16 +349,15 @@ async function main(): Promise<void> {
     const events = next - measuredFrom;
     await waitDelivered(next * SUBSCRIBERS);
     const drained = epochMs();
-    const fanoutCpu = fanouts.reduce((t, f, i) => t + cpuSeconds(f) - (cpuAtStart[i] ?? 0), 0);
-    const normaliserCpu = normaliser ? cpuSeconds(normaliser) - normaliserCpuAtStart : 0;
-    const receiverCpu = cpuSeconds(receivers.child) - receiverCpuAtStart;
+    const fanoutCpu = fanouts.reduce((t, f, i) => t + cpuSeconds(f.pid) - (cpuAtStart[i] ?? 0), 0);
+    const normaliserCpu = normaliser ? cpuSeconds(normaliser.pid) - normaliserCpuAtStart : 0;
+    const receiverCpu = cpuSeconds(receivers.child.pid) - receiverCpuAtStart;
 
     const latencies: number[] = [];
     let missing = 0;
     let lastArrival = start;
     for (let n = measuredFrom; n < next; n++) {
-      const value = make(n).value;
-      const t0 = sentAt.get(value)!;
+      const { value, at: t0 } = sent[n]!;
       for (const a of arrivals) {
         const t = a.get(value);
         if (t === undefined) missing++;
