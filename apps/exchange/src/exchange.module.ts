@@ -8,7 +8,6 @@ import type { ExchangeConfig } from './exchange.config';
 import { ExchangeMetrics } from './exchange.metrics';
 import { ActionForwardService } from './exports/action-forward.service';
 import { EnvelopeWriter } from './exports/envelope-writer';
-import { ExchangeTopic } from './exports/exchange-topic';
 import { LocalActionsConsumer } from './exports/local-actions.consumer';
 import { ExportSequence } from './exports/export-sequence.entity';
 import { IndicatorExportService } from './exports/indicator-export.service';
@@ -57,7 +56,6 @@ export class ExchangeModule implements OnModuleInit {
         IndicatorExportService,
         ActionForwardService,
         EnvelopeImportService,
-        ExchangeTopic,
       ],
     };
   }
