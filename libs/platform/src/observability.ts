@@ -1,5 +1,4 @@
 import { Controller, Get, Global, Header, HttpCode, Injectable, Module, Res } from '@nestjs/common';
-import type { Response } from 'express';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { PublicRoute } from './auth';
 
@@ -49,6 +48,12 @@ export class ObservabilityRegistry {
   }
 }
 
+/** The part of a response these routes use, the same on Express and Fastify. */
+interface StatusSetter {
+  status(code: number): unknown;
+  type(contentType: string): unknown;
+}
+
 @PublicRoute()
 @Controller()
 export class ObservabilityController {
@@ -63,17 +68,19 @@ export class ObservabilityController {
 
   /** Readiness: every dependency check passes (database, Kafka, ...). */
   @Get('health/ready')
-  async ready(@Res() res: Response) {
+  async ready(@Res({ passthrough: true }) res: StatusSetter) {
     const checks = await this.registry.runChecks();
     const up = Object.values(checks).every((v) => v === 'up');
-    res.status(up ? 200 : 503).json({ status: up ? 'up' : 'down', checks });
+    res.status(up ? 200 : 503);
+    return { status: up ? 'up' : 'down', checks };
   }
 
   @Get('metrics')
   @Header('Cache-Control', 'no-store')
-  async metrics(@Res() res: Response) {
+  async metrics(@Res({ passthrough: true }) res: StatusSetter) {
     const { contentType, body } = await this.registry.metrics();
-    res.type(contentType).send(body);
+    res.type(contentType);
+    return body;
   }
 }
 

@@ -6,7 +6,6 @@ import {
   Logger,
   type ExceptionFilter,
 } from '@nestjs/common';
-import type { Request, Response } from 'express';
 import {
   PROBLEM_CONTENT_TYPE,
   ProblemException,
@@ -40,6 +39,29 @@ export function bodyParserProblem(err: unknown): unknown {
   return new ProblemException(status, code, (err as Error).message);
 }
 
+/** Framework errors Nest passes on as a bare HttpException (Fastify's 413 and 415). */
+const STATUS_CODES: Partial<Record<number, string>> = {
+  [HttpStatus.NOT_FOUND]: 'route.not_found',
+  [HttpStatus.PAYLOAD_TOO_LARGE]: 'request.too_large',
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'request.unsupported_media_type',
+};
+
+/** What the filter needs of a request and a response, on Express and on Fastify alike. */
+interface AnyRequest {
+  method: string;
+  originalUrl?: string;
+  url: string;
+}
+interface AnyResponse {
+  /** Express */
+  headersSent?: boolean;
+  /** Fastify */
+  sent?: boolean;
+  status(code: number): AnyResponse;
+  type(contentType: string): AnyResponse;
+  send(body: string): unknown;
+}
+
 /**
  * Every error leaves as RFC 9457 problem+json. Stack traces never reach a client; a
  * genuine 500 is logged with its stack and answered with a generic message.
@@ -50,15 +72,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const req = ctx.getRequest<Request>();
-    const res = ctx.getResponse<Response>();
-    const body = this.toProblem(exception, req.originalUrl?.split('?')[0]);
+    const req = ctx.getRequest<AnyRequest>();
+    const res = ctx.getResponse<AnyResponse>();
+    const path = (req.originalUrl ?? req.url)?.split('?')[0];
+    const body = this.toProblem(exception, path);
     if (body.status >= 500) {
-      this.logger.error(
-        `${req.method} ${req.originalUrl?.split('?')[0]}: ${(exception as Error)?.stack ?? exception}`,
-      );
+      this.logger.error(`${req.method} ${path}: ${(exception as Error)?.stack ?? exception}`);
     }
-    if (res.headersSent) return;
+    if (res.headersSent || res.sent) return;
     res.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 
@@ -71,7 +92,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const code = status === HttpStatus.NOT_FOUND ? 'route.not_found' : `http.${status}`;
+      const code = STATUS_CODES[status] ?? `http.${status}`;
       return problem(status, code, exception.message, instance);
     }
     return problem(500, 'internal', 'An internal error occurred. It has been logged.', instance);
