@@ -74,8 +74,8 @@ export class FanoutConfig extends NodeConfig {
 
   /**
    * New deliveries the post-commit dispatcher holds at most, sending or waiting for a
-   * connection; beyond that they are left to the retry worker (after the lease), which
-   * bounds memory under overload.
+   * connection; beyond that they are left to the retry worker (their lease ended at once,
+   * so its next pass takes them), which bounds memory under overload.
    */
   @IsInt()
   @Min(0)

@@ -24,6 +24,8 @@ const MAX_PER_STATEMENT = 2000;
 export class DeliveryResultRecorder {
   private readonly logger = new Logger(DeliveryResultRecorder.name);
   private pending: DeliveryResult[] = [];
+  /** New deliveries the dispatcher could not hold: their lease is to end now. */
+  private released: string[] = [];
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -35,6 +37,18 @@ export class DeliveryResultRecorder {
   record(result: DeliveryResult): void {
     this.pending.push(result);
     if (this.pending.length >= MAX_PER_STATEMENT) this.schedule(0);
+    else this.schedule(this.flushMs);
+  }
+
+  /**
+   * Hands a new delivery the dispatcher could not hold to the retry worker at once, by
+   * ending the lease it was written with (WEBHOOK_LEASE_MS): under overload it waits for
+   * the worker's next pass, not for a minute. Written with the next flush, and only while
+   * the row is untouched (still pending, never attempted).
+   */
+  release(id: string): void {
+    this.released.push(id);
+    if (this.released.length >= MAX_PER_STATEMENT) this.schedule(0);
     else this.schedule(this.flushMs);
   }
 
@@ -53,6 +67,20 @@ export class DeliveryResultRecorder {
   }
 
   private async write(): Promise<void> {
+    while (this.released.length > 0) {
+      const ids = this.released.splice(0, MAX_PER_STATEMENT);
+      try {
+        await this.ds.query(
+          `UPDATE fanout.webhook_deliveries SET next_attempt_at = now()
+            WHERE id = ANY($1::text[]) AND status = 'pending' AND attempts = 0`,
+          [ids],
+        );
+      } catch (e) {
+        this.logger.warn(
+          `releasing ${ids.length} deliveries to the worker failed (they wait for their lease): ${(e as Error).message}`,
+        );
+      }
+    }
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, MAX_PER_STATEMENT);
       try {

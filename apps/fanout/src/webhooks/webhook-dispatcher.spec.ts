@@ -29,6 +29,8 @@ function attempt(id: string, subscription = 's1'): DeliveryAttempt {
 
 describe('WebhookDispatcher', () => {
   let sent: string[];
+  /** Deliveries handed to the retry worker (their lease ended). */
+  let released: string[];
   /** Ends the POST of a delivery (it stays in flight until then). */
   let finish: Map<string, () => void>;
   let dispatcher: WebhookDispatcher;
@@ -36,6 +38,7 @@ describe('WebhookDispatcher', () => {
 
   function setUp(maxInflight = 100, socketsPerSubscription = 64): void {
     sent = [];
+    released = [];
     finish = new Map();
     ds = { subscribers: [] as unknown[] } as unknown as DataSource;
     const sender = {
@@ -43,6 +46,7 @@ describe('WebhookDispatcher', () => {
         sent.push(d.id);
         return new Promise<void>((resolve) => finish.set(d.id, resolve));
       },
+      results: { release: (id: string) => released.push(id) },
     } as unknown as WebhookSender;
     dispatcher = new WebhookDispatcher(sender, {
       WEBHOOK_DISPATCH_MAX_INFLIGHT: maxInflight,
@@ -104,13 +108,14 @@ describe('WebhookDispatcher', () => {
     expect(sent).toEqual(['msg_a']);
   });
 
-  it('leaves deliveries beyond the in-flight limit to the retry worker', () => {
+  it('leaves deliveries beyond the in-flight limit to the retry worker, at once', () => {
     setUp(2);
     dispatcher.afterCommit(
       {} as EntityManager,
       ['a', 'b', 'c'].map((id) => attempt(id)),
     );
     expect(sent).toEqual(['a', 'b']);
+    expect(released).toEqual(['c']);
   });
 
   it("keeps a subscription's deliveries beyond its connections waiting, in order", async () => {
@@ -144,6 +149,7 @@ describe('WebhookDispatcher', () => {
       ['a', 'b', 'c', 'd'].map((id) => attempt(id)),
     );
     expect(sent).toEqual(['a']); // b and c wait; d is left to the worker
+    expect(released).toEqual(['d']);
     await complete('a');
     await complete('b');
     await complete('c');

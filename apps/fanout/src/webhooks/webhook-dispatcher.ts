@@ -26,8 +26,9 @@ interface Lane {
  * Each subscription has at most WEBHOOK_MAX_SOCKETS POSTs in flight (its connection pool),
  * the rest wait in its own queue in commit order: one slow receiver holds up only its
  * own alerts. Beyond WEBHOOK_DISPATCH_MAX_INFLIGHT deliveries held here (sending or
- * waiting), new ones are left to the retry worker, which takes them when their lease
- * ends (bounded memory under overload), with the same webhook-id.
+ * waiting), new ones are left to the retry worker (bounded memory under overload), with
+ * the same webhook-id: their lease is ended at once, so the worker's next pass takes them
+ * (waiting out the whole lease made an overload cost a minute of latency).
  */
 @Injectable()
 export class WebhookDispatcher {
@@ -55,9 +56,10 @@ export class WebhookDispatcher {
 
   private admit(d: DeliveryAttempt): void {
     if (this.held >= this.config.WEBHOOK_DISPATCH_MAX_INFLIGHT) {
-      // Left to the retry worker after the lease: bounded memory under overload.
+      // Left to the retry worker, at once: bounded memory under overload.
       if (this.shed++ % 1000 === 0)
         this.logger.warn(`dispatcher saturated, ${this.shed} deliveries left to the worker`);
+      this.sender.results.release(d.id);
       return;
     }
     this.held++;
