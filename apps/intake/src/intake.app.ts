@@ -1,9 +1,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { attachEventConsumer, createHttpApp } from '@wgas/platform';
+import { attachEventConsumer, createHttpApp, serveOpenApi } from '@wgas/platform';
 import type { IntakeConfig } from './intake.config';
 import { IntakeModule } from './intake.module';
 import { BULK_CONTENT_TYPES } from './jobs/bulk-import.controller';
-import { serveOpenApi } from './openapi/openapi';
+import { INTAKE_API } from './openapi/openapi';
 
 /**
  * Builds intake (HTTP API plus the Kafka consumer of report outcomes), not yet started:
@@ -16,6 +16,6 @@ export async function createIntakeApp(config: IntakeConfig): Promise<NestExpress
     streamRoutes: [{ path: /^\/v1\/reports:bulk\/?$/, types: BULK_CONTENT_TYPES }],
   });
   attachEventConsumer(app, 'intake');
-  serveOpenApi(app);
+  serveOpenApi(app, INTAKE_API);
   return app;
 }

@@ -8,3 +8,4 @@ export * from './auth';
 export * from './node-infrastructure.module';
 export * from './event-consumer';
 export * from './identity';
+export * from './openapi';
