@@ -1,7 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { attachEventConsumer, createFastifyHttpApp } from '@wgas/platform';
+import { attachEventConsumer, createFastifyHttpApp, serveOpenApi } from '@wgas/platform';
 import type { NormaliserConfig } from './normaliser.config';
 import { NormaliserModule } from './normaliser.module';
+import { NORMALISER_API } from './openapi';
 
 /**
  * Builds the normaliser (Kafka consumer, lookup API, health and metrics), not yet started.
@@ -14,5 +15,7 @@ export async function createNormaliserApp(
     logLevel: config.LOG_LEVEL,
   });
   attachEventConsumer(app, 'normaliser');
+  // No Swagger UI: on Fastify it would need @fastify/static; the JSON and YAML are served.
+  serveOpenApi(app, NORMALISER_API, { ui: false });
   return app;
 }

@@ -1,4 +1,11 @@
 import { Controller, Get, Global, Header, HttpCode, Injectable, Module, Res } from '@nestjs/common';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { PublicRoute } from './auth';
 
@@ -54,12 +61,27 @@ interface StatusSetter {
   type(contentType: string): unknown;
 }
 
+const HEALTH_SCHEMA = {
+  type: 'object',
+  properties: {
+    status: { type: 'string', enum: ['up', 'down'] },
+    checks: {
+      type: 'object',
+      additionalProperties: { type: 'string', example: 'up' },
+      description: "Each dependency: 'up' or 'down: <reason>'",
+    },
+  },
+};
+
+@ApiTags('health')
 @PublicRoute()
 @Controller()
 export class ObservabilityController {
   constructor(private readonly registry: ObservabilityRegistry) {}
 
   /** Liveness: the process answers. */
+  @ApiOperation({ summary: 'Liveness: the process answers (no API key)' })
+  @ApiOkResponse({ description: 'Up', schema: { example: { status: 'up' } } })
   @Get('health/live')
   @HttpCode(200)
   live() {
@@ -67,6 +89,11 @@ export class ObservabilityController {
   }
 
   /** Readiness: every dependency check passes (database, Kafka, ...). */
+  @ApiOperation({
+    summary: 'Readiness: every dependency (database, Kafka, ...) answers (no API key)',
+  })
+  @ApiOkResponse({ description: 'Ready', schema: HEALTH_SCHEMA })
+  @ApiServiceUnavailableResponse({ description: 'A dependency is down', schema: HEALTH_SCHEMA })
   @Get('health/ready')
   async ready(@Res({ passthrough: true }) res: StatusSetter) {
     const checks = await this.registry.runChecks();
@@ -75,6 +102,9 @@ export class ObservabilityController {
     return { status: up ? 'up' : 'down', checks };
   }
 
+  @ApiOperation({ summary: 'Prometheus metrics (no API key)' })
+  @ApiProduces('text/plain')
+  @ApiOkResponse({ description: 'Prometheus text exposition format' })
   @Get('metrics')
   @Header('Cache-Control', 'no-store')
   async metrics(@Res({ passthrough: true }) res: StatusSetter) {

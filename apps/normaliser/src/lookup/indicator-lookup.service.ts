@@ -43,12 +43,22 @@ export interface PrefixEntry {
   confidence: number;
 }
 
+export interface PrefixAnswer {
+  prefix: string;
+  matches: PrefixEntry[];
+}
+
+export interface IndicatorPage {
+  items: IndicatorView[];
+  nextCursor: string | null;
+}
+
 /** Prefix answers are padded to a multiple of this, so their size says nothing. */
 export const PREFIX_PAD = 32;
 /** More matches than this and the caller must send a longer prefix. */
 export const PREFIX_MAX_MATCHES = 1024;
-const PREFIX = /^v([1-9][0-9]{0,3}):((?:[0-9a-f]{2}){2,8})$/;
-const HASH = /^v[1-9][0-9]{0,3}:[0-9a-f]{64}$/;
+export const PREFIX = /^v([1-9][0-9]{0,3}):((?:[0-9a-f]{2}){2,8})$/;
+export const HASH = /^v[1-9][0-9]{0,3}:[0-9a-f]{64}$/;
 
 /**
  * Lookups for banks, telcos and agencies: by value (normalised first, so `081-234-5678`
@@ -116,10 +126,7 @@ export class IndicatorLookupService {
    * not-listed hashes to a multiple of PREFIX_PAD and sorted, so neither the node nor an
    * observer of the response size learns which value the caller holds.
    */
-  async byPrefix(
-    prefix: string,
-    caller: Principal,
-  ): Promise<{ prefix: string; matches: PrefixEntry[] }> {
+  async byPrefix(prefix: string, caller: Principal): Promise<PrefixAnswer> {
     const m = PREFIX.exec(prefix);
     if (!m || !m[1] || !m[2])
       throw new ProblemException(
@@ -164,10 +171,7 @@ export class IndicatorLookupService {
   }
 
   /** Agencies' search, newest first, keyset-paginated on (last_seen, id). */
-  async search(
-    q: SearchIndicatorsQuery,
-    caller: Principal,
-  ): Promise<{ items: IndicatorView[]; nextCursor: string | null }> {
+  async search(q: SearchIndicatorsQuery, caller: Principal): Promise<IndicatorPage> {
     const limit = q.limit ?? 100;
     const where: string[] = [];
     const params: unknown[] = [];
