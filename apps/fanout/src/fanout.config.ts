@@ -47,7 +47,10 @@ export class FanoutConfig extends NodeConfig {
   @Max(60000)
   WEBHOOK_TIMEOUT_MS = 5000;
 
-  /** Retry-worker passes running at once (each claims up to 200 due deliveries). */
+  /**
+   * Retry-worker passes running at once while there is a backlog (each claims up to 200 due
+   * deliveries); when idle, one pass polls every WEBHOOK_POLL_MS.
+   */
   @IsInt()
   @Min(1)
   @Max(32)

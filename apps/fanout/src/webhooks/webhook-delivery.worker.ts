@@ -26,7 +26,7 @@ interface DueDelivery {
 }
 
 /** Deliveries one pass claims. */
-const CLAIM_LIMIT = 200;
+export const CLAIM_LIMIT = 200;
 
 /**
  * The durable path: sends deliveries whose `next_attempt_at` has passed, i.e. retries
@@ -43,6 +43,8 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   private running = false;
   private loops: Promise<void>[] = [];
   private readonly sleepers = new Set<() => void>();
+  /** Wake-ups of the helper passes waiting for a backlog. */
+  private readonly helpers = new Set<() => void>();
 
   constructor(
     private readonly ds: DataSource,
@@ -52,8 +54,12 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
 
   onApplicationBootstrap(): void {
     this.running = true;
-    // Several passes in flight: each claims its own rows while others wait on HTTP.
-    this.loops = Array.from({ length: this.config.WEBHOOK_CONCURRENCY }, () => this.run());
+    // One pass polls every WEBHOOK_POLL_MS; the others join only while passes come back
+    // full (a backlog of retries or of what the dispatcher could not hold), so an idle
+    // worker costs one claim query per interval, not one per pass.
+    this.loops = Array.from({ length: this.config.WEBHOOK_CONCURRENCY }, (_, i) =>
+      this.run(i === 0),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -62,7 +68,8 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     await Promise.all(this.loops);
   }
 
-  private async run(): Promise<void> {
+  private async run(poller: boolean): Promise<void> {
+    if (!poller) await this.idle(undefined); // helpers start when there is a backlog
     while (this.running) {
       let handled = 0;
       try {
@@ -70,19 +77,25 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
       } catch (e) {
         this.logger.warn(`delivery pass failed: ${(e as Error).message}`);
       }
-      if (handled === 0) await this.idle(this.config.WEBHOOK_POLL_MS);
+      if (handled >= CLAIM_LIMIT) for (const wake of [...this.helpers]) wake();
+      if (handled > 0) continue;
+      if (poller) await this.idle(this.config.WEBHOOK_POLL_MS);
+      else await this.idle(undefined);
     }
   }
 
-  private idle(ms: number): Promise<void> {
+  /** Sleeps `ms`, or (a helper pass) until a full pass wakes it; shutdown wakes both. */
+  private idle(ms: number | undefined): Promise<void> {
     return new Promise((resolve) => {
       const wake = () => {
         clearTimeout(t);
         this.sleepers.delete(wake);
+        this.helpers.delete(wake);
         resolve();
       };
-      const t = setTimeout(wake, ms);
+      const t = ms === undefined ? undefined : setTimeout(wake, ms);
       this.sleepers.add(wake);
+      if (ms === undefined) this.helpers.add(wake);
     });
   }
 
