@@ -1,3 +1,5 @@
+import { ForbiddenJsonKeyError, parseJsonStrict } from './strict-json';
+
 /**
  * CloudEvents 1.0 envelope as carried on Kafka in binary content mode: the attributes
  * travel as `ce_*` headers, `data` is the JSON message value and the message key is
@@ -77,8 +79,10 @@ export function fromKafkaMessage(
   if (!value) throw new CloudEventParseError('empty_value', 'message has no value');
   let data: unknown;
   try {
-    data = JSON.parse(value.toString('utf8'));
-  } catch {
+    data = parseJsonStrict(value.toString('utf8'));
+  } catch (e) {
+    if (e instanceof ForbiddenJsonKeyError)
+      throw new CloudEventParseError('forbidden_key', e.message);
     throw new CloudEventParseError('invalid_json', 'message value is not valid JSON');
   }
   const subject = headerText(h, 'ce_subject');

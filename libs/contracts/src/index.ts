@@ -15,3 +15,4 @@ export * from './events/api-key-changed.v1';
 export * from './events/indicator-expired.v1';
 export * from './events/alert.v1';
 export * from './events/alert-action.v1';
+export * from './strict-json';

@@ -97,6 +97,28 @@ describe.each([
       400,
       'validation.failed',
     ],
+    // prototype poisoning: JSON.parse makes these own keys, and validation must refuse them
+    [
+      'a __proto__ key',
+      json,
+      '{"name":"a","__proto__":{"admin":true}}',
+      400,
+      'request.forbidden_key',
+    ],
+    [
+      'an escaped __proto__ key',
+      json,
+      '{"name":"a","\\u005f_proto__":{"admin":true}}',
+      400,
+      'request.forbidden_key',
+    ],
+    [
+      'a constructor key',
+      json,
+      '{"name":"a","constructor":{"prototype":{"admin":true}}}',
+      400,
+      'request.forbidden_key',
+    ],
   ] as const)('answers %s with problem+json', async (_what, headers, body, status, code) => {
     const res = await fetch(`${url}/echo`, { method: 'POST', headers, body });
     expect(res.status).toBe(status);

@@ -24,6 +24,7 @@ const BODY_PARSER_CODES: Record<string, [number, string]> = {
   'request.size.invalid': [400, 'request.invalid_size'],
   'entity.invalid.utf8': [400, 'request.invalid_utf8'],
   'entity.too.deep': [400, 'request.too_deep'],
+  'entity.forbidden.key': [400, 'request.forbidden_key'],
   'stream.encoding.set': [500, 'internal'],
 };
 

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { HttpStatus } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { hasForbiddenJsonKey } from '@wgas/contracts';
 import { ProblemException } from './problem-details';
 
 /** Deepest JSON nesting accepted; real reports nest three levels. */
@@ -38,8 +39,9 @@ export function jsonDepth(buf: Buffer, stopAbove = Infinity): number {
 
 /**
  * body-parser `verify` hook: rejects invalid UTF-8 (which would otherwise be replaced by
- * U+FFFD silently) and JSON nested deeper than MAX_JSON_DEPTH (which would otherwise
- * cost the validator a deep recursion), before the body is parsed.
+ * U+FFFD silently), JSON nested deeper than MAX_JSON_DEPTH (which would otherwise
+ * cost the validator a deep recursion) and keys that could reach a DTO's prototype
+ * (`__proto__`, `constructor.prototype`: see parseJsonStrict), before the body is parsed.
  */
 export function verifyJsonBody(_req: unknown, _res: unknown, buf: Buffer): void {
   if (!isUtf8(buf)) throw new BodyRejected('entity.invalid.utf8', 'The body is not valid UTF-8.');
@@ -47,6 +49,12 @@ export function verifyJsonBody(_req: unknown, _res: unknown, buf: Buffer): void 
     throw new BodyRejected(
       'entity.too.deep',
       `JSON nesting deeper than ${MAX_JSON_DEPTH} levels is not accepted.`,
+    );
+  }
+  if (hasForbiddenJsonKey(buf.toString('utf8'))) {
+    throw new BodyRejected(
+      'entity.forbidden.key',
+      'JSON keys __proto__ and constructor.prototype are not accepted.',
     );
   }
 }

@@ -215,13 +215,31 @@ describe('intake under hostile input', () => {
     expect(back.contentType).toContain('application/json');
   });
 
-  it('does not let __proto__ in a body pollute prototypes', async () => {
-    const res = await send(`${node.intakeUrl}/v1/reports`, {
-      headers: json(),
-      body: '{"__proto__":{"polluted":true},"typology":"job","tlp":"GREEN","indicators":[{"value":"x"}]}',
-    });
-    expect(res.status).toBeLessThan(500);
+  it('refuses __proto__ and constructor.prototype keys, and pollutes no prototype', async () => {
+    // JSON.parse keeps __proto__ as an own key, but class-transformer would make it the
+    // DTO's prototype, past the unknown-field check: the body is refused before that.
+    for (const body of [
+      '{"__proto__":{"polluted":true},"typology":"job","tlp":"GREEN","indicators":[{"value":"x"}]}',
+      '{"typology":"job","tlp":"GREEN","indicators":[{"value":"x","\\u005f_proto__":{"polluted":true}}]}',
+      '{"constructor":{"prototype":{"polluted":true}},"typology":"job","tlp":"GREEN","indicators":[{"value":"x"}]}',
+    ]) {
+      const res = await send(`${node.intakeUrl}/v1/reports`, { headers: json(), body });
+      expect(res.status).toBe(400);
+      expect(JSON.parse(res.text)).toMatchObject({ code: 'request.forbidden_key' });
+    }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // A bulk line with such a key is reported on its own; the good line is accepted.
+    const bulk = await send(`${node.intakeUrl}/v1/reports:bulk`, {
+      headers: { ...json(), 'content-type': 'application/x-ndjson' },
+      body:
+        '{"__proto__":{"polluted":true},"typology":"job","tlp":"GREEN","indicators":[{"value":"0812345678"}]}\n' +
+        '{"typology":"job","tlp":"GREEN","indicators":[{"value":"0812345679"}]}\n',
+    });
+    const job = JSON.parse(bulk.text) as { errors: unknown[] };
+    expect(job).toMatchObject({ linesRead: 2, reportsAccepted: 1, linesRejected: 1 });
+    expect(job.errors).toEqual([
+      { line: 1, field: null, reason: expect.stringContaining('__proto__') },
+    ]);
   });
 
   it('stays up after all of it', async () => {

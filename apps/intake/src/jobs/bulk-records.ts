@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
+import { ForbiddenJsonKeyError, parseJsonStrict } from '@wgas/contracts';
 import { jsonDepth, MAX_JSON_DEPTH } from '@wgas/platform';
 
 /** One line of a bulk file: a plain object to validate, or why it could not be read. */
@@ -31,8 +32,10 @@ function parseLine(line: number, bytes: Buffer): BulkRecord | undefined {
   }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJsonStrict(text);
   } catch (e) {
+    if (e instanceof ForbiddenJsonKeyError)
+      return { line, error: { field: null, reason: e.message } };
     return { line, error: { field: null, reason: `malformed JSON: ${(e as Error).message}` } };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
