@@ -26,8 +26,12 @@ export function parseJsonStrict(text: string): unknown {
   }
 }
 
-/** Whether `text` holds such a key (false for other text, malformed JSON included). */
+/**
+ * Whether `text` holds such a key (false for other text, malformed JSON included). For a
+ * caller that parses the text itself afterwards: text that cannot hold one is not parsed.
+ */
 export function hasForbiddenJsonKey(text: string): boolean {
+  if (!SUSPECT.test(text)) return false;
   try {
     parseJsonStrict(text);
     return false;

@@ -9,8 +9,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { bodyParserProblem, ProblemDetailsFilter } from './problem-details.filter';
-import { ProblemException } from './problem-details';
-import { requireContentType, verifyJsonBody, type StreamRoute } from './request-guards';
+import {
+  parseJsonBody,
+  requireContentType,
+  verifyJsonBody,
+  type StreamRoute,
+} from './request-guards';
 import { createValidationPipe } from './validation';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -91,23 +95,19 @@ export async function createFastifyHttpApp(
     bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
-  // JSON only, checked as the Express apps check it (UTF-8, nesting depth) before parsing.
+  // JSON only, with the Express apps' checks (UTF-8, depth, prototype keys), parsed once.
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser(
     'application/json',
     { parseAs: 'buffer' },
     (_req: unknown, body: Buffer, done: (err: Error | null, value?: unknown) => void) => {
+      let value: unknown;
       try {
-        verifyJsonBody(undefined, undefined, body);
+        value = parseJsonBody(body);
       } catch (e) {
         return done(bodyParserProblem(e) as Error);
       }
-      if (body.length === 0) return done(null, undefined);
-      try {
-        done(null, JSON.parse(body.toString('utf8')));
-      } catch (e) {
-        done(new ProblemException(400, 'request.malformed_json', (e as Error).message));
-      }
+      done(null, value);
     },
   );
   useProjectDefaults(app);

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { HttpStatus } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { hasForbiddenJsonKey } from '@wgas/contracts';
+import { ForbiddenJsonKeyError, hasForbiddenJsonKey, parseJsonStrict } from '@wgas/contracts';
 import { ProblemException } from './problem-details';
 
 /** Deepest JSON nesting accepted; real reports nest three levels. */
@@ -37,13 +37,8 @@ export function jsonDepth(buf: Buffer, stopAbove = Infinity): number {
   return max;
 }
 
-/**
- * body-parser `verify` hook: rejects invalid UTF-8 (which would otherwise be replaced by
- * U+FFFD silently), JSON nested deeper than MAX_JSON_DEPTH (which would otherwise
- * cost the validator a deep recursion) and keys that could reach a DTO's prototype
- * (`__proto__`, `constructor.prototype`: see parseJsonStrict), before the body is parsed.
- */
-export function verifyJsonBody(_req: unknown, _res: unknown, buf: Buffer): void {
+/** The checks on the bytes, before any decoding: UTF-8 and nesting depth. */
+function checkJsonBytes(buf: Buffer): void {
   if (!isUtf8(buf)) throw new BodyRejected('entity.invalid.utf8', 'The body is not valid UTF-8.');
   if (jsonDepth(buf, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
     throw new BodyRejected(
@@ -51,11 +46,37 @@ export function verifyJsonBody(_req: unknown, _res: unknown, buf: Buffer): void 
       `JSON nesting deeper than ${MAX_JSON_DEPTH} levels is not accepted.`,
     );
   }
-  if (hasForbiddenJsonKey(buf.toString('utf8'))) {
-    throw new BodyRejected(
-      'entity.forbidden.key',
-      'JSON keys __proto__ and constructor.prototype are not accepted.',
-    );
+}
+
+const forbiddenKey = () =>
+  new BodyRejected(
+    'entity.forbidden.key',
+    'JSON keys __proto__ and constructor.prototype are not accepted.',
+  );
+
+/**
+ * body-parser `verify` hook: rejects invalid UTF-8 (which would otherwise be replaced by
+ * U+FFFD silently), JSON nested deeper than MAX_JSON_DEPTH (which would otherwise
+ * cost the validator a deep recursion) and keys that could reach a DTO's prototype
+ * (`__proto__`, `constructor.prototype`: see parseJsonStrict), before the body is parsed.
+ */
+export function verifyJsonBody(_req: unknown, _res: unknown, buf: Buffer): void {
+  checkJsonBytes(buf);
+  if (hasForbiddenJsonKey(buf.toString('utf8'))) throw forbiddenKey();
+}
+
+/**
+ * The same checks for a stack that lets us parse (Fastify): decodes and parses once. An
+ * empty body is `undefined`; errors carry the body-parser `type` ProblemDetailsFilter maps.
+ */
+export function parseJsonBody(buf: Buffer): unknown {
+  checkJsonBytes(buf);
+  if (buf.length === 0) return undefined;
+  try {
+    return parseJsonStrict(buf.toString('utf8'));
+  } catch (e) {
+    if (e instanceof ForbiddenJsonKeyError) throw forbiddenKey();
+    throw new BodyRejected('entity.parse.failed', (e as Error).message);
   }
 }
 
