@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   CanActivate,
   createParamDecorator,
   ExecutionContext,
@@ -8,6 +9,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
+import { ApiAuthProblems } from './openapi';
 import { ProblemException } from './problem-details';
 
 export type Role = 'agency' | 'telco' | 'bank' | 'operator';
@@ -28,8 +30,12 @@ export abstract class ApiKeyVerifier {
 const ROLES_KEY = 'wgas:roles';
 const PUBLIC_KEY = 'wgas:public';
 
-/** Only these roles may call the route (operators are not implied). */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+/**
+ * Only these roles may call the route (operators are not implied). Also documents the
+ * guard's 401 and 403 answers, naming these roles, in the OpenAPI document.
+ */
+export const Roles = (...roles: Role[]) =>
+  applyDecorators(SetMetadata(ROLES_KEY, roles), ApiAuthProblems(roles.join(', ')));
 /** No authentication (health and metrics only). */
 export const PublicRoute = () => SetMetadata(PUBLIC_KEY, true);
 

@@ -7,13 +7,7 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import {
-  ApiAuthProblems,
-  ApiProblem,
-  CurrentPrincipal,
-  Roles,
-  type Principal,
-} from '@wgas/platform';
+import { ApiProblem, CurrentPrincipal, Roles, type Principal, type Role } from '@wgas/platform';
 import { ActionResponse } from '../actions/dtos/action.response';
 import { AlertActionService } from '../actions/alert-action.service';
 import { RecordActionDto } from '../actions/dtos/record-action.dto';
@@ -24,8 +18,8 @@ import { ListAlertsQuery } from './dtos/list-alerts.query';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
-const READERS = 'telco, bank, agency and operator';
-const ACTORS = 'telco, bank and agency';
+const READERS: Role[] = ['telco', 'bank', 'agency', 'operator'];
+const ACTORS: Role[] = ['telco', 'bank', 'agency'];
 const AlertId = () => ApiParam({ name: 'id', format: 'uuid', description: 'Alert id' });
 const NotFound = () =>
   ApiProblem(404, "`alert.not_found`: no such alert sent to the caller's organisation");
@@ -41,43 +35,40 @@ export class AlertsController {
   ) {}
 
   @Get()
-  @Roles('telco', 'bank', 'agency', 'operator')
+  @Roles(...READERS)
   @ApiOperation({
     summary: "Alerts sent to the caller's organisation, with their delivery state",
-    description: `${READERS} keys; an operator sees every organisation's. Newest first, paged by \`cursor\`. Webhook alerts are retried with exponential backoff while \`failed\` and \`parked\` after 24 hours of failures.`,
+    description: `${READERS.join(', ')} keys; an operator sees every organisation's. Newest first, paged by \`cursor\`. Webhook alerts are retried with exponential backoff while \`failed\` and \`parked\` after 24 hours of failures.`,
   })
   @ApiOkResponse({ type: AlertListResponse, description: 'One page, newest first' })
   @ApiProblem(400, '`validation.failed` (query) or `alerts.invalid_cursor`')
-  @ApiAuthProblems(READERS)
   list(@CurrentPrincipal() p: Principal, @Query() q: ListAlertsQuery) {
     return this.alerts.list(p, q);
   }
 
   @Get(':id')
-  @Roles('telco', 'bank', 'agency', 'operator')
+  @Roles(...READERS)
   @ApiOperation({
     summary: 'An alert and its delivery state',
-    description: `${READERS} keys; only the receiving organisation (or an operator) sees it.`,
+    description: `${READERS.join(', ')} keys; only the receiving organisation (or an operator) sees it.`,
   })
   @AlertId()
   @ApiOkResponse({ type: AlertStateResponse, description: 'The alert as sent and its delivery' })
   @ApiProblem(400, INVALID_UUID)
-  @ApiAuthProblems(READERS)
   @NotFound()
   get(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string) {
     return this.alerts.get(p, id);
   }
 
   @Post(':id/actions')
-  @Roles('telco', 'bank', 'agency')
+  @Roles(...ACTORS)
   @ApiOperation({
     summary: 'Report what was done about an alert',
-    description: `${ACTORS} keys of the organisation that received the alert. Recorded and published on \`<ns>.actions.v1\`, where the normaliser adjusts the indicator's confidence and intake shows it on the report. A \`false_positive\` stops alerts on the indicator to this organisation at once (its subscriptions get an \`unblock\`) and to everyone once the normaliser confirms it (ADR 0009).`,
+    description: `${ACTORS.join(', ')} keys of the organisation that received the alert. Recorded and published on \`<ns>.actions.v1\`, where the normaliser adjusts the indicator's confidence and intake shows it on the report. A \`false_positive\` stops alerts on the indicator to this organisation at once (its subscriptions get an \`unblock\`) and to everyone once the normaliser confirms it (ADR 0009).`,
   })
   @AlertId()
   @ApiCreatedResponse({ type: ActionResponse, description: 'The action as recorded' })
   @ApiProblem(400, `${INVALID_BODY}; \`reason\` is required with \`rejected\`; or ${INVALID_UUID}`)
-  @ApiAuthProblems(ACTORS)
   @NotFound()
   record(
     @CurrentPrincipal() p: Principal,

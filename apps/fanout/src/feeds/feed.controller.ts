@@ -9,13 +9,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import {
-  ApiAuthProblems,
-  ApiProblem,
-  CurrentPrincipal,
-  Roles,
-  type Principal,
-} from '@wgas/platform';
+import { ApiProblem, CurrentPrincipal, Roles, type Principal, type Role } from '@wgas/platform';
 import { INVALID_UUID } from '../openapi';
 import { toCsv } from './csv-feed.mapper';
 import { FeedQuery, type FeedFormat } from './dtos/feed.query';
@@ -32,7 +26,7 @@ export function feedFormat(query: FeedFormat | undefined, accept: string | undef
   return 'json';
 }
 
-const READERS = 'telco, bank, agency and operator';
+const READERS: Role[] = ['telco', 'bank', 'agency', 'operator'];
 
 /** Pull feed: `GET /v1/feeds/{subscription}` in JSON, CSV or a STIX 2.1 bundle. */
 @ApiTags('feeds')
@@ -43,10 +37,10 @@ export class FeedController {
   constructor(private readonly feeds: FeedService) {}
 
   @Get(':subscriptionId')
-  @Roles('telco', 'bank', 'agency', 'operator')
+  @Roles(...READERS)
   @ApiOperation({
     summary: "Read a subscription's alerts as a pull feed (JSON, CSV or STIX 2.1)",
-    description: `${READERS} keys, on their own organisation's subscriptions (an operator on any); every subscription can be read this way, whatever its channel. Alerts come oldest first, each exactly once to a client that keeps presenting the cursor it got: \`nextCursor\` in JSON, the \`x-next-cursor\` header in every format. Format: the \`format\` query wins; otherwise \`Accept\` chooses (\`text/csv\` gives CSV; \`application/stix+json\` or \`application/taxii+json\` a STIX 2.1 bundle); anything else gives JSON. CSV cells that start like a formula (\`=\`, \`+\`, \`-\`, \`@\`, e.g. a \`+66…\` phone) get a leading \`'\`; JSON and STIX carry values unchanged.`,
+    description: `${READERS.join(', ')} keys, on their own organisation's subscriptions (an operator on any); every subscription can be read this way, whatever its channel. Alerts come oldest first, each exactly once to a client that keeps presenting the cursor it got: \`nextCursor\` in JSON, the \`x-next-cursor\` header in every format. Format: the \`format\` query wins; otherwise \`Accept\` chooses (\`text/csv\` gives CSV; \`application/stix+json\` or \`application/taxii+json\` a STIX 2.1 bundle); anything else gives JSON. CSV cells that start like a formula (\`=\`, \`+\`, \`-\`, \`@\`, e.g. a \`+66…\` phone) get a leading \`'\`; JSON and STIX carry values unchanged.`,
   })
   @ApiParam({ name: 'subscriptionId', format: 'uuid', description: 'Subscription id' })
   @ApiResponse({
@@ -73,7 +67,6 @@ export class FeedController {
     400,
     `\`validation.failed\` (query), \`feed.invalid_cursor\` (not a cursor this feed issued); or ${INVALID_UUID}`,
   )
-  @ApiAuthProblems(READERS)
   @ApiProblem(
     404,
     "`subscription.not_found`: no such live subscription of the caller's organisation",

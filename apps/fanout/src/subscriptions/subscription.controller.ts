@@ -18,13 +18,7 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import {
-  ApiAuthProblems,
-  ApiProblem,
-  CurrentPrincipal,
-  Roles,
-  type Principal,
-} from '@wgas/platform';
+import { ApiProblem, CurrentPrincipal, Roles, type Principal, type Role } from '@wgas/platform';
 import { INVALID_BODY, INVALID_UUID } from '../openapi';
 import { CreateSubscriptionDto } from './dtos/create-subscription.dto';
 import {
@@ -38,8 +32,8 @@ import { MAX_SUBSCRIPTIONS_PER_ORGANISATION, SubscriptionService } from './subsc
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
-const SUBSCRIBERS = 'telco, bank and agency';
-const READERS = 'telco, bank, agency and operator';
+const SUBSCRIBERS: Role[] = ['telco', 'bank', 'agency'];
+const READERS: Role[] = ['telco', 'bank', 'agency', 'operator'];
 const SubscriptionId = () =>
   ApiParam({ name: 'id', format: 'uuid', description: 'Subscription id' });
 const NotFound = () =>
@@ -61,7 +55,7 @@ export class SubscriptionController {
   constructor(private readonly subscriptions: SubscriptionService) {}
 
   @Post()
-  @Roles('telco', 'bank', 'agency')
+  @Roles(...SUBSCRIBERS)
   @ApiOperation({
     summary: 'Subscribe to alerts',
     description: `Telco, bank and agency keys. The subscription belongs to the caller's organisation and takes the key's role, which decides the indicator types the sharing policy routes to it; the filters narrow that further. A webhook subscription's signing secret is in this response only; each delivery is signed with it (Standard Webhooks), keeps its \`webhook-id\` across retries (exponential backoff) and is parked after 24 hours of failures. At most ${MAX_SUBSCRIPTIONS_PER_ORGANISATION} live subscriptions per organisation.`,
@@ -71,7 +65,6 @@ export class SubscriptionController {
     description: 'The subscription; with `secret` when its channel is webhook',
   })
   @ApiProblem(400, INVALID_BODY)
-  @ApiAuthProblems(SUBSCRIBERS)
   @ApiProblem(
     409,
     `\`subscription.limit_reached\`: the organisation already has ${MAX_SUBSCRIPTIONS_PER_ORGANISATION} subscriptions`,
@@ -83,34 +76,32 @@ export class SubscriptionController {
   }
 
   @Get()
-  @Roles('telco', 'bank', 'agency', 'operator')
+  @Roles(...READERS)
   @ApiOperation({
     summary: "The caller's organisation's subscriptions",
-    description: `${READERS} keys; an operator sees every organisation's. Never includes secrets.`,
+    description: `${READERS.join(', ')} keys; an operator sees every organisation's. Never includes secrets.`,
   })
   @ApiOkResponse({ type: SubscriptionListResponse, description: 'Live subscriptions' })
-  @ApiAuthProblems(READERS)
   async list(@CurrentPrincipal() p: Principal) {
     return { subscriptions: await this.subscriptions.list(p) };
   }
 
   @Get(':id')
-  @Roles('telco', 'bank', 'agency', 'operator')
+  @Roles(...READERS)
   @ApiOperation({
     summary: 'A subscription',
-    description: `${READERS} keys; only the owning organisation (or an operator) sees it. Never includes the secret.`,
+    description: `${READERS.join(', ')} keys; only the owning organisation (or an operator) sees it. Never includes the secret.`,
   })
   @SubscriptionId()
   @ApiOkResponse({ type: SubscriptionResponse, description: 'The subscription' })
   @ApiProblem(400, INVALID_UUID)
-  @ApiAuthProblems(READERS)
   @NotFound()
   get(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string) {
     return this.subscriptions.get(p, id);
   }
 
   @Patch(':id')
-  @Roles('telco', 'bank', 'agency')
+  @Roles(...SUBSCRIBERS)
   @ApiOperation({
     summary: 'Change filters or the webhook URL',
     description:
@@ -119,7 +110,6 @@ export class SubscriptionController {
   @SubscriptionId()
   @ApiOkResponse({ type: SubscriptionResponse, description: 'The subscription as changed' })
   @ApiProblem(400, `${INVALID_BODY}; or ${INVALID_UUID}`)
-  @ApiAuthProblems(SUBSCRIBERS)
   @NotFound()
   @ApiProblem(
     409,
@@ -136,7 +126,7 @@ export class SubscriptionController {
 
   @Delete(':id')
   @HttpCode(204)
-  @Roles('telco', 'bank', 'agency')
+  @Roles(...SUBSCRIBERS)
   @ApiOperation({
     summary: 'Unsubscribe',
     description:
@@ -145,7 +135,6 @@ export class SubscriptionController {
   @SubscriptionId()
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblem(400, INVALID_UUID)
-  @ApiAuthProblems(SUBSCRIBERS)
   @NotFound()
   async remove(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string) {
     await this.subscriptions.remove(p, id);
@@ -153,7 +142,7 @@ export class SubscriptionController {
 
   @Post(':id/secret')
   @HttpCode(200)
-  @Roles('telco', 'bank', 'agency')
+  @Roles(...SUBSCRIBERS)
   @ApiOperation({
     summary: 'Rotate the webhook signing secret',
     description:
@@ -165,7 +154,6 @@ export class SubscriptionController {
     description: 'The subscription with its new `secret`',
   })
   @ApiProblem(400, INVALID_UUID)
-  @ApiAuthProblems(SUBSCRIBERS)
   @NotFound()
   @ApiProblem(409, '`subscription.channel_mismatch`: only webhook subscriptions have a secret')
   rotateSecret(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string) {

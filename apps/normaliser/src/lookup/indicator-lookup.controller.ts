@@ -1,12 +1,6 @@
 import { Controller, Get, HttpStatus, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import {
-  ApiAuthProblems,
-  ApiProblem,
-  CurrentPrincipal,
-  Roles,
-  type Principal,
-} from '@wgas/platform';
+import { ApiProblem, CurrentPrincipal, Roles, type Principal, type Role } from '@wgas/platform';
 import { IndicatorPageResponse, IndicatorViewResponse } from './dtos/indicator-view.response';
 import { LookupByValueQuery } from './dtos/lookup-by-value.query';
 import { PrefixAnswerResponse } from './dtos/prefix-answer.response';
@@ -19,7 +13,7 @@ import {
   PREFIX_PAD,
 } from './indicator-lookup.service';
 
-const SUBSCRIBERS = 'agency, bank, telco, operator';
+const SUBSCRIBERS: Role[] = ['agency', 'bank', 'telco', 'operator'];
 const TLP_NOTE =
   'RED and AMBER+STRICT indicators reach agencies only: to banks, telcos and operators they answer exactly like unknown ones. Sources (canonical form, countries, typologies, TLP) are shown to agencies only.';
 
@@ -31,17 +25,16 @@ export class IndicatorLookupController {
   constructor(private readonly lookup: IndicatorLookupService) {}
 
   @Get('lookup')
-  @Roles('agency', 'bank', 'telco', 'operator')
+  @Roles(...SUBSCRIBERS)
   @ApiOperation({
     summary: 'Look up a raw value (normalised first)',
-    description: `The value is normalised as a report's would be (081-234-5678 in TH finds +66812345678), then hashed and looked up; a value on a warninglist answers warninglisted even when nobody reported it. Roles: ${SUBSCRIBERS}. ${TLP_NOTE}`,
+    description: `The value is normalised as a report's would be (081-234-5678 in TH finds +66812345678), then hashed and looked up; a value on a warninglist answers warninglisted even when nobody reported it. Roles: ${SUBSCRIBERS.join(', ')}. ${TLP_NOTE}`,
   })
   @ApiOkResponse({
     type: IndicatorViewResponse,
     description: "The value's indicatorId and verdict, whether or not it is listed",
   })
   @ApiProblem(HttpStatus.BAD_REQUEST, 'Missing or invalid query', ['validation.failed'])
-  @ApiAuthProblems(SUBSCRIBERS)
   @ApiProblem(
     HttpStatus.UNPROCESSABLE_ENTITY,
     'The value cannot be an indicator of the given or detected type',
@@ -52,10 +45,10 @@ export class IndicatorLookupController {
   }
 
   @Get('prefix/:prefix')
-  @Roles('agency', 'bank', 'telco', 'operator')
+  @Roles(...SUBSCRIBERS)
   @ApiOperation({
     summary: 'Every indicator under a hash prefix (k-anonymity)',
-    description: `For a caller that must not disclose the value it checks: send the first 2 to 8 bytes of its indicator hash, receive every full hash under them with its verdict, padded with random not_listed hashes to a multiple of ${PREFIX_PAD}, and compare locally. More than ${PREFIX_MAX_MATCHES} matches answer 422 lookup.prefix_too_short. Roles: ${SUBSCRIBERS}. ${TLP_NOTE}`,
+    description: `For a caller that must not disclose the value it checks: send the first 2 to 8 bytes of its indicator hash, receive every full hash under them with its verdict, padded with random not_listed hashes to a multiple of ${PREFIX_PAD}, and compare locally. More than ${PREFIX_MAX_MATCHES} matches answer 422 lookup.prefix_too_short. Roles: ${SUBSCRIBERS.join(', ')}. ${TLP_NOTE}`,
   })
   @ApiParam({
     name: 'prefix',
@@ -68,7 +61,6 @@ export class IndicatorLookupController {
     description: 'Every visible full hash under the prefix, padded and sorted',
   })
   @ApiProblem(HttpStatus.BAD_REQUEST, 'Malformed prefix', ['lookup.invalid_prefix'])
-  @ApiAuthProblems(SUBSCRIBERS)
   @ApiProblem(
     HttpStatus.UNPROCESSABLE_ENTITY,
     "Not this node's consortium key version, or too many matches: send a longer prefix",
@@ -79,10 +71,10 @@ export class IndicatorLookupController {
   }
 
   @Get(':hash')
-  @Roles('agency', 'bank', 'telco', 'operator')
+  @Roles(...SUBSCRIBERS)
   @ApiOperation({
     summary: 'Look up an indicator by its consortium hash',
-    description: `For a caller that hashes values itself with the consortium key. An unknown hash answers 200 with verdict not_listed. Roles: ${SUBSCRIBERS}. ${TLP_NOTE}`,
+    description: `For a caller that hashes values itself with the consortium key. An unknown hash answers 200 with verdict not_listed. Roles: ${SUBSCRIBERS.join(', ')}. ${TLP_NOTE}`,
   })
   @ApiParam({
     name: 'hash',
@@ -95,7 +87,6 @@ export class IndicatorLookupController {
     description: 'The verdict; not_listed for a hash that is unknown or not visible',
   })
   @ApiProblem(HttpStatus.BAD_REQUEST, 'Malformed hash', ['lookup.invalid_hash'])
-  @ApiAuthProblems(SUBSCRIBERS)
   byHash(@Param('hash') hash: string, @CurrentPrincipal() caller: Principal) {
     return this.lookup.byHash(hash, caller);
   }
@@ -112,7 +103,6 @@ export class IndicatorLookupController {
     'validation.failed',
     'lookup.invalid_cursor',
   ])
-  @ApiAuthProblems('agency')
   search(@Query() q: SearchIndicatorsQuery, @CurrentPrincipal() caller: Principal) {
     return this.lookup.search(q, caller);
   }
