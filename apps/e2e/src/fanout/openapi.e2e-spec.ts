@@ -1,10 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { OpenAPIObject, OperationObject, ResponseObject } from '@nestjs/swagger';
+import { expectCommittedOpenApi } from '../committed-openapi';
 import { startTestNode, type TestNode } from '../test-node';
 import { fanoutUrl } from './fanout-test-kit';
-
-const COMMITTED = join(__dirname, '../../../fanout/openapi.json');
 
 /**
  * The OpenAPI document fan-out serves at /docs/openapi.json, without an API key, must
@@ -37,11 +34,7 @@ describe('fan-out OpenAPI document', () => {
     expect((await fetch(`${base}/docs`)).status).toBe(200);
     expect((await fetch(`${base}/docs/openapi.yaml`)).status).toBe(200);
     expect(served.status).toBe(200);
-    if (process.env.WGAS_UPDATE_OPENAPI === '1') {
-      writeFileSync(COMMITTED, `${JSON.stringify(served.doc, null, 2)}\n`);
-    }
-    // Compared as data, so reformatting the committed file (Prettier) is not drift.
-    expect(served.doc).toEqual(JSON.parse(readFileSync(COMMITTED, 'utf8')));
+    expectCommittedOpenApi('fanout', served.doc);
     // The API itself still wants a key.
     expect((await fetch(`${base}/v1/subscriptions`)).status).toBe(401);
   });

@@ -1,8 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { expectCommittedOpenApi } from '../committed-openapi';
 import { startTestNode, type TestNode } from '../test-node';
-
-const COMMITTED = join(__dirname, '../../../intake/openapi.json');
 
 /**
  * The OpenAPI document served at /docs/openapi.json must equal the committed
@@ -26,10 +23,6 @@ describe('intake OpenAPI document', () => {
     const res = await fetch(`${node.intakeUrl}/docs/openapi.json`);
     expect(res.status).toBe(200);
     const served: unknown = await res.json();
-    if (process.env.WGAS_UPDATE_OPENAPI === '1') {
-      writeFileSync(COMMITTED, `${JSON.stringify(served, null, 2)}\n`);
-    }
-    // Compared as data, so reformatting the committed file (Prettier) is not drift.
-    expect(served).toEqual(JSON.parse(readFileSync(COMMITTED, 'utf8')));
+    expectCommittedOpenApi('intake', served);
   });
 });

@@ -1,9 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { expectCommittedOpenApi } from '../committed-openapi';
 import { startTestNode, type TestNode } from '../test-node';
-
-const COMMITTED = join(__dirname, '../../../normaliser/openapi.json');
 
 interface Document {
   paths: Record<string, Record<string, { security?: Record<string, string[]>[] }>>;
@@ -34,11 +31,7 @@ describe('normaliser OpenAPI document', () => {
     const res = await fetch(`${url}/docs/openapi.json`);
     expect(res.status).toBe(200);
     const served = (await res.json()) as Document;
-    if (process.env.WGAS_UPDATE_OPENAPI === '1') {
-      writeFileSync(COMMITTED, `${JSON.stringify(served, null, 2)}\n`);
-    }
-    // Compared as data, so reformatting the committed file (Prettier) is not drift.
-    expect(served).toEqual(JSON.parse(readFileSync(COMMITTED, 'utf8')));
+    expectCommittedOpenApi('normaliser', served);
 
     const lookups = [
       '/v1/indicators/lookup',
