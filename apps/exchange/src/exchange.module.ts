@@ -44,8 +44,6 @@ export class ExchangeModule implements OnModuleInit {
           entities: EXCHANGE_ENTITIES,
           migrations: EXCHANGE_MIGRATIONS,
           relay: true,
-          // a backfill queues a local report per imported envelope: publish them in big batches
-          relayBatchSize: 2000,
         }),
       ],
       controllers: [LocalIndicatorsConsumer, LocalActionsConsumer, PeerExchangeConsumer],

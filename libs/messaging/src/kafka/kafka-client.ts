@@ -53,6 +53,15 @@ export function createProducer(kafka: Kafka): Producer {
 }
 
 /**
+ * `max.message.bytes` of the topics we create: above the largest report intake can be
+ * configured to accept (JSON_BODY_LIMIT_BYTES and BULK_MAX_LINE_BYTES, at most 10 MiB),
+ * so the event of a report at that limit, with its envelope, still fits. Kafka's default
+ * (1 MiB) refused the event of a report at intake's default limit, and the outbox relay
+ * would retry it for ever. A larger message costs nothing until one is sent.
+ */
+export const TOPIC_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+/**
  * Creates the topics that do not exist yet and waits for their leaders. A topic that
  * should be compacted (`COMPACTED_TOPIC_SUFFIXES`) but exists with another cleanup policy,
  * e.g. created by an older release or auto-created by a producer, is switched to
@@ -75,9 +84,10 @@ export async function ensureTopics(
           topic,
           numPartitions,
           replicationFactor: -1,
-          configEntries: isCompactedTopic(topic)
-            ? [{ name: 'cleanup.policy', value: 'compact' }]
-            : [],
+          configEntries: [
+            { name: 'max.message.bytes', value: String(TOPIC_MAX_MESSAGE_BYTES) },
+            ...(isCompactedTopic(topic) ? [{ name: 'cleanup.policy', value: 'compact' }] : []),
+          ],
         })),
         waitForLeaders: false,
       });

@@ -143,4 +143,120 @@ describe('outbox: enqueue (COPY for a large batch in a transaction, else one INS
         .sort(),
     ).toEqual([first[0]!.key, second[0]!.key].sort());
   });
+
+  it('splits a large batch into requests Kafka accepts (a topic at the default 1 MiB limit)', async () => {
+    await relay.stop();
+    // created without our override: Kafka's default max.message.bytes
+    const plain = `${namespace}.plain.v1`;
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({
+      topics: [{ topic: plain, numPartitions: 1 }],
+      waitForLeaders: true,
+    });
+    await admin.disconnect();
+    const reader = kafka.consumer({ groupId: `${namespace}.plain-reader` });
+    const keys: string[] = [];
+    await reader.connect();
+    await reader.subscribe({ topic: plain, fromBeginning: true });
+    await reader.run({
+      eachMessage: async ({ message }) => void keys.push(message.key!.toString()),
+    });
+    relay = new OutboxRelay({ dataSource: ds, kafka, batchSize: 500, pollIntervalMs: 60_000 });
+    relay.start();
+    try {
+      // 40 events of 100 kB on one key: 4 MB for one partition, one read of the outbox
+      const big = Array.from({ length: 40 }, (_, i) => ({
+        topic: plain,
+        key: 'one-key',
+        event: newEvent('urn:test', 'test.big.v1', { i, text: 'x'.repeat(100_000) }, 'one-key'),
+      }));
+      await ds.transaction((m) => enqueueEvents(m, big));
+      await waitFor(() => keys.length >= big.length, {
+        timeoutMs: 30000,
+        what: 'every large event (one 4 MB request would be refused for ever)',
+      });
+      expect(keys).toHaveLength(big.length);
+      expect(await relay.backlog()).toBe(0);
+    } finally {
+      await reader.disconnect();
+    }
+  });
+
+  it('reads at most maxReadBytes of values per batch (one row at the least)', async () => {
+    await relay.stop();
+    let requests = 0;
+    const counting = Object.create(kafka) as Kafka;
+    counting.producer = (config) => {
+      const producer = kafka.producer(config);
+      const sendBatch = producer.sendBatch.bind(producer);
+      producer.sendBatch = async (batch) => {
+        requests++;
+        return sendBatch(batch);
+      };
+      return producer;
+    };
+    relay = new OutboxRelay({
+      dataSource: ds,
+      kafka: counting,
+      maxReadBytes: 1,
+      pollIntervalMs: 60_000,
+    });
+    const before = received.length;
+    const few = events('one-per-read', 5);
+    await ds.transaction((m) => enqueueEvents(m, few));
+    relay.start();
+    await waitFor(() => received.length - before >= few.length, { timeoutMs: 30000 });
+    expect(requests).toBe(few.length);
+  });
+
+  it('publishes and consumes an event above 1 MiB on a topic made by ensureTopics', async () => {
+    const before = received.length;
+    const [large] = events('large', 1);
+    (large!.event.data as { text: string }).text = 'y'.repeat(3 * 1024 * 1024);
+    await ds.transaction((m) => enqueueEvents(m, [large!]));
+    await waitFor(() => received.length > before, { timeoutMs: 30000, what: 'the 3 MiB event' });
+    expect((received[before]!.event.data as { text: string }).text).toHaveLength(3 * 1024 * 1024);
+  });
+
+  it('publishes through one relay per schema; a standby takes over when the holder stops', async () => {
+    await relay.stop();
+    const first = new OutboxRelay({ dataSource: ds, kafka, pollIntervalMs: 200 });
+    const standby = new OutboxRelay({ dataSource: ds, kafka, pollIntervalMs: 200 });
+    first.start();
+    await waitFor(() => first.isActive, {
+      timeoutMs: 10000,
+      what: 'the first relay holds the lock',
+    });
+    standby.start();
+    relay = standby; // stopped by afterAll
+    try {
+      const before = received.length;
+      const batch = events('one-relay', 20);
+      await ds.transaction((m) => enqueueEvents(m, batch));
+      await waitFor(() => received.length - before >= batch.length, { timeoutMs: 30000 });
+      expect(first.published).toBe(batch.length);
+      expect(standby.isActive).toBe(false);
+      expect(standby.published).toBe(0);
+
+      await first.stop(); // its session ends, and the lock with it
+      await waitFor(() => standby.isActive, { timeoutMs: 10000, what: 'the standby takes over' });
+      const later = events('after-takeover', 3);
+      await ds.transaction((m) => enqueueEvents(m, later));
+      await waitFor(() => received.length - before >= batch.length + later.length, {
+        timeoutMs: 30000,
+      });
+      expect(standby.published).toBe(later.length);
+      await waitFor(async () => (await standby.backlog()) === 0, { timeoutMs: 10000 });
+      // nothing published twice: the first relay deleted what Kafka acknowledged
+      expect(
+        received
+          .slice(before)
+          .map((r) => r.key)
+          .sort(),
+      ).toEqual([...batch, ...later].map((e) => e.key).sort());
+    } finally {
+      await first.stop();
+    }
+  });
 });
