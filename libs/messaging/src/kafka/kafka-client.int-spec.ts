@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { ConfigResourceTypes, type Admin, type Kafka } from 'kafkajs';
 import { topicName } from '@wgas/contracts';
-import { createKafka, ensureTopics } from './kafka-client';
+import { createKafka, ensureTopics, TOPIC_MAX_MESSAGE_BYTES } from './kafka-client';
 
-/** ensureTopics against a real broker: created compacted, or switched to compaction later. */
+/**
+ * ensureTopics against a real broker: created compacted and taking large messages, or
+ * brought to those settings later.
+ */
 describe('ensureTopics', () => {
   const namespace = `t${randomBytes(5).toString('hex')}`;
   let kafka: Kafka;
@@ -46,7 +49,7 @@ describe('ensureTopics', () => {
       ],
     });
 
-  it('creates identity and exchange topics compacted, and others with the broker default', async () => {
+  it('creates identity and exchange topics compacted, others with the delete policy, all taking messages up to 16 MiB', async () => {
     const identity = topicName(namespace, 'identity');
     const exchange = topicName(namespace, 'exchange');
     const reports = topicName(namespace, 'reports');
@@ -55,9 +58,11 @@ describe('ensureTopics', () => {
     expect((await configOf(exchange))('cleanup.policy')).toBe('compact');
     expect((await configOf(reports))('cleanup.policy')).toBe('delete');
     expect((await configOf(`${exchange}.dlq`))('cleanup.policy')).toBe('delete');
+    for (const topic of [identity, exchange, reports, `${exchange}.dlq`])
+      expect((await configOf(topic))('max.message.bytes')).toBe(String(TOPIC_MAX_MESSAGE_BYTES));
   });
 
-  it('switches an existing identity topic to compaction and keeps its other overrides', async () => {
+  it("switches an existing identity topic to compaction, raises existing topics' message limit, and keeps their other overrides", async () => {
     const identity = topicName(`${namespace}old`, 'identity');
     const reports = topicName(`${namespace}old`, 'reports');
     await createPlain(identity);
@@ -69,6 +74,26 @@ describe('ensureTopics', () => {
     const after = await configOf(identity);
     expect(after('cleanup.policy')).toBe('compact');
     expect(after('retention.ms')).toBe('3600000');
-    expect((await configOf(reports))('cleanup.policy')).toBe('delete'); // not ours to compact
+    expect(after('max.message.bytes')).toBe(String(TOPIC_MAX_MESSAGE_BYTES));
+    const plain = await configOf(reports);
+    expect(plain('cleanup.policy')).toBe('delete'); // not ours to compact
+    expect(plain('retention.ms')).toBe('3600000');
+    expect(plain('max.message.bytes')).toBe(String(TOPIC_MAX_MESSAGE_BYTES)); // was Kafka's 1 MiB
+  });
+
+  it('leaves a larger max.message.bytes that an operator set', async () => {
+    const reports = topicName(`${namespace}big`, 'reports');
+    const larger = String(2 * TOPIC_MAX_MESSAGE_BYTES);
+    await admin.createTopics({
+      topics: [
+        {
+          topic: reports,
+          numPartitions: 1,
+          configEntries: [{ name: 'max.message.bytes', value: larger }],
+        },
+      ],
+    });
+    await ensureTopics(kafka, [reports]);
+    expect((await configOf(reports))('max.message.bytes')).toBe(larger);
   });
 });

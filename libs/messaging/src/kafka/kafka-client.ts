@@ -62,10 +62,9 @@ export function createProducer(kafka: Kafka): Producer {
 export const TOPIC_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
 /**
- * Creates the topics that do not exist yet and waits for their leaders. A topic that
- * should be compacted (`COMPACTED_TOPIC_SUFFIXES`) but exists with another cleanup policy,
- * e.g. created by an older release or auto-created by a producer, is switched to
- * compaction.
+ * Creates the topics that do not exist yet (with `max.message.bytes` =
+ * TOPIC_MAX_MESSAGE_BYTES, compacted for `COMPACTED_TOPIC_SUFFIXES`) and waits for their
+ * leaders. Topics that existed are brought to the same settings (`alignExisting`).
  */
 export async function ensureTopics(
   kafka: Kafka,
@@ -93,46 +92,59 @@ export async function ensureTopics(
       });
     }
     await waitForLeaders(admin, topics);
-    const compacted = topics.filter((t) => existing.has(t) && isCompactedTopic(t));
-    if (compacted.length > 0) await compactExisting(admin, compacted);
+    const older = topics.filter((t) => existing.has(t));
+    if (older.length > 0) await alignExisting(admin, older);
   } finally {
     await admin.disconnect();
   }
 }
 
 /**
- * Sets `cleanup.policy=compact` on the topics that lack it, keeping their other overrides
- * (AlterConfigs replaces a topic's overrides as a whole, so they are sent again). Best
+ * Brings topics that already existed (created by an older release, or auto-created by a
+ * producer) to the settings ours are created with: `cleanup.policy=compact` for the
+ * compacted suffixes, and `max.message.bytes` of at least TOPIC_MAX_MESSAGE_BYTES. Their
+ * other overrides are kept (AlterConfigs replaces a topic's overrides as a whole, so they
+ * are sent again), and a larger `max.message.bytes` an operator set is left alone. Best
  * effort: a service without the right to alter a topic (a peer's, under ACLs) still
- * starts, and says why the topic is not compacted.
+ * starts, and says why the topic was not changed.
  */
-async function compactExisting(admin: Admin, topics: string[]): Promise<void> {
+async function alignExisting(admin: Admin, topics: string[]): Promise<void> {
   try {
     const { resources } = await admin.describeConfigs({
       includeSynonyms: false,
       resources: topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name })),
     });
-    const changes = resources
-      .filter(
-        (r) =>
-          r.configEntries.find((e) => e.configName === 'cleanup.policy')?.configValue !== 'compact',
-      )
-      .map((r) => ({
+    const plans = resources.flatMap((r) => {
+      const value = (name: string) =>
+        r.configEntries.find((e) => e.configName === name)?.configValue;
+      const wanted: { name: string; value: string }[] = [];
+      if (isCompactedTopic(r.resourceName) && value('cleanup.policy') !== 'compact')
+        wanted.push({ name: 'cleanup.policy', value: 'compact' });
+      if (Number(value('max.message.bytes') ?? 0) < TOPIC_MAX_MESSAGE_BYTES)
+        wanted.push({ name: 'max.message.bytes', value: String(TOPIC_MAX_MESSAGE_BYTES) });
+      if (wanted.length === 0) return [];
+      const names = new Set(wanted.map((w) => w.name));
+      const kept = r.configEntries
+        .filter((e) => e.configSource === ConfigSource.TOPIC_CONFIG && !e.isSensitive)
+        .filter((e) => !names.has(e.configName))
+        .map((e) => ({ name: e.configName, value: e.configValue }));
+      return [{ topic: r.resourceName, kept, wanted }];
+    });
+    if (plans.length === 0) return;
+    await admin.alterConfigs({
+      validateOnly: false,
+      resources: plans.map((p) => ({
         type: ConfigResourceTypes.TOPIC,
-        name: r.resourceName,
-        configEntries: [
-          ...r.configEntries
-            .filter((e) => e.configSource === ConfigSource.TOPIC_CONFIG && !e.isSensitive)
-            .filter((e) => e.configName !== 'cleanup.policy')
-            .map((e) => ({ name: e.configName, value: e.configValue })),
-          { name: 'cleanup.policy', value: 'compact' },
-        ],
-      }));
-    if (changes.length === 0) return;
-    await admin.alterConfigs({ validateOnly: false, resources: changes });
-    topicsLogger.log(`compaction switched on for ${changes.map((c) => c.name).join(', ')}`);
+        name: p.topic,
+        configEntries: [...p.kept, ...p.wanted],
+      })),
+    });
+    for (const p of plans)
+      topicsLogger.log(`${p.topic}: ${p.wanted.map((w) => `${w.name}=${w.value}`).join(', ')}`);
   } catch (e) {
-    topicsLogger.warn(`cannot make ${topics.join(', ')} compacted: ${(e as Error).message}`);
+    topicsLogger.warn(
+      `cannot update the settings of ${topics.join(', ')}: ${(e as Error).message}`,
+    );
   }
 }
 
