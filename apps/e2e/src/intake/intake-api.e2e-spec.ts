@@ -271,6 +271,42 @@ describe('intake API', () => {
       expect((await api.get('/v1/reports/not-a-uuid')).status).toBe(404);
     });
 
+    it("carries a report at the size limit through Kafka, though its event passes Kafka's default 1 MiB", async () => {
+      // 500 URLs (the most a report may name) of about 2 kB each: the body just under
+      // intake's 1 MiB limit, the report.submitted event (raw indicator ids added) above
+      // the 1 MiB Kafka refuses by default, so the outbox relay would retry it for ever
+      // unless the topic takes larger messages (ADR 0012).
+      const path = 'a'.repeat(2010);
+      const body = reportBody({
+        indicators: Array.from({ length: 500 }, (_, i) => ({
+          value: `https://scam-${i}.example/${path}`,
+          type: 'url',
+        })),
+      });
+      const bytes = Buffer.byteLength(JSON.stringify(body));
+      expect(bytes).toBeLessThanOrEqual(1024 * 1024);
+      expect(bytes).toBeGreaterThan(1_030_000);
+      const created = await api.post<{ id: string }>('/v1/reports', body);
+      expect(created.status).toBe(201);
+
+      const [event] = (
+        await readTopic(`${node.namespace}.reports.v1`, (seen) =>
+          seen.some((r) => r.key === created.body.id),
+        )
+      ).filter((r) => r.key === created.body.id);
+      expect(Buffer.byteLength(JSON.stringify(event!.data))).toBeGreaterThan(1_048_588);
+      const done = await waitFor(
+        async () => {
+          const r = await api.get<{ outcomes: Record<string, number> }>(
+            `/v1/reports/${created.body.id}`,
+          );
+          return r.body.outcomes.pending === 0 ? r.body : undefined;
+        },
+        { what: 'outcomes of all 500 indicators', timeoutMs: 60_000 },
+      );
+      expect(done.outcomes.accepted).toBe(500);
+    });
+
     it('lists only the caller\u2019s reports, newest first, page by page, with filters', async () => {
       const agency = intakeClient(node.intakeUrl, await node.createKey('agency'));
       const ids: string[] = [];
