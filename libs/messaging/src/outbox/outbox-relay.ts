@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
-import type { Kafka, Message, Producer } from 'kafkajs';
+import type { Kafka, Producer } from 'kafkajs';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { schemaOf } from '@wgas/persistence';
 import { createProducer } from '../kafka/kafka-client';
+import { MAX_REQUEST_BYTES, produceRequests } from '../kafka/request-size';
 import { outboxChannel } from './outbox-writer';
 
 export interface OutboxRelayOptions {
@@ -28,10 +29,7 @@ export interface OutboxRelayOptions {
   maxReadBytes?: number;
 }
 
-/** Kafka's own framing per record, over its key, value and headers (an upper estimate). */
-const RECORD_OVERHEAD_BYTES = 64;
-
-export interface OutboxRow {
+interface OutboxRow {
   seq: string;
   topic: string;
   message_key: string;
@@ -80,7 +78,7 @@ export class OutboxRelay {
     this.batchSize = o.batchSize ?? 2000;
     this.pollIntervalMs = o.pollIntervalMs ?? 1000;
     this.maxBackoffMs = o.maxBackoffMs ?? 5000;
-    this.maxRequestBytes = o.maxRequestBytes ?? 768 * 1024;
+    this.maxRequestBytes = o.maxRequestBytes ?? MAX_REQUEST_BYTES;
     this.maxReadBytes = o.maxReadBytes ?? 16 * 1024 * 1024;
     this.lockKey = `outbox:${this.schema}`;
   }
@@ -257,48 +255,14 @@ export class OutboxRelay {
     this.acknowledged = [];
     if (rows.length === 0) return 0;
     const producer = await this.ensureProducer();
-    for (const chunk of chunksOf(rows, this.maxRequestBytes)) {
-      const byTopic = new Map<string, Message[]>();
-      for (const r of chunk) {
-        const list = byTopic.get(r.topic) ?? [];
-        list.push({ key: r.message_key, value: r.value, headers: r.headers });
-        byTopic.set(r.topic, list);
-      }
-      await producer.sendBatch({
-        acks: -1,
-        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-      });
-    }
+    const messages = rows.map((r) => ({
+      topic: r.topic,
+      message: { key: r.message_key, value: r.value, headers: r.headers },
+    }));
+    for (const topicMessages of produceRequests(messages, this.maxRequestBytes))
+      await producer.sendBatch({ acks: -1, topicMessages });
     this.acknowledged = rows.map((r) => r.seq);
     this.published += rows.length;
     return rows.length;
   }
-}
-
-/**
- * Consecutive runs of rows of at most `maxBytes` each (a row larger than that goes alone:
- * whether Kafka takes it is then up to the topic's `max.message.bytes`).
- */
-export function chunksOf(rows: OutboxRow[], maxBytes: number): OutboxRow[][] {
-  const chunks: OutboxRow[][] = [];
-  let chunk: OutboxRow[] = [];
-  let bytes = 0;
-  for (const r of rows) {
-    const size = recordBytes(r);
-    if (chunk.length > 0 && bytes + size > maxBytes) {
-      chunks.push(chunk);
-      chunk = [];
-      bytes = 0;
-    }
-    chunk.push(r);
-    bytes += size;
-  }
-  if (chunk.length > 0) chunks.push(chunk);
-  return chunks;
-}
-
-function recordBytes(r: OutboxRow): number {
-  let n = RECORD_OVERHEAD_BYTES + r.value.length + Buffer.byteLength(r.message_key);
-  for (const [k, v] of Object.entries(r.headers)) n += Buffer.byteLength(k) + Buffer.byteLength(v);
-  return n;
 }
