@@ -80,7 +80,7 @@ export class OutboxRelay {
     this.maxBackoffMs = o.maxBackoffMs ?? 5000;
     this.maxRequestBytes = o.maxRequestBytes ?? MAX_REQUEST_BYTES;
     this.maxReadBytes = o.maxReadBytes ?? 16 * 1024 * 1024;
-    this.lockKey = `outbox:${this.schema}`;
+    this.lockKey = `"${this.schema}"."outbox"`;
   }
 
   start(): void {
@@ -176,8 +176,10 @@ export class OutboxRelay {
       }
     }
     if (!this.active) {
+      // Keyed by the outbox table's oid (unique in the database) under a class of its own
+      // ('outb'), so no other schema's relay or other advisory lock can share the key.
       const { rows } = await this.client.query<{ ok: boolean }>(
-        'SELECT pg_try_advisory_lock(hashtext($1)) AS ok',
+        `SELECT pg_try_advisory_lock((x'6f757462'::bigint << 32) | to_regclass($1)::oid::bigint) AS ok`,
         [this.lockKey],
       );
       this.active = rows[0]?.ok === true;
