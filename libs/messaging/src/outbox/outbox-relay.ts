@@ -11,8 +11,9 @@ export interface OutboxRelayOptions {
   dataSource: DataSource;
   kafka: Kafka;
   /**
-   * Rows per publish batch, default 2000 (bounded in bytes too, see below). At full rate
-   * the normaliser drained 35-45% faster than with 500: fewer reads and produce requests.
+   * Rows per publish batch, default 2000 (bounded in bytes too, see below): fewer reads
+   * and produce requests per event than 500, and at full rate the normaliser's output
+   * now drains with its store (0.7 s behind it, not 4 s; ADR 0012).
    */
   batchSize?: number;
   /** Fallback poll interval when no NOTIFY arrives. */
