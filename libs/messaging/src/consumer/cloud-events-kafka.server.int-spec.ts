@@ -118,6 +118,33 @@ describe('CloudEventsKafkaServer against real Kafka and Postgres', () => {
     }
     expect(dead.find((h) => h.dlq_reason === 'Error')?.dlq_attempts).toBe('3');
   });
+
+  it('commits what it applied on its timer, also once the topic goes quiet', async () => {
+    // Not after every batch (each commit was a round trip the next fetch waited for), but
+    // within the commit interval (1 s): an idle consumer shows no lag for what it applied.
+    await send(newEvent('urn:test', 'org.test.thing.v1', { name: 'then-quiet' }));
+    await waitFor(() => applied.includes('then-quiet'), { what: 'the last event' });
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const ends = await admin.fetchTopicOffsets(topic);
+      const end = (p: number) => ends.find((e) => e.partition === p)?.high;
+      await waitFor(
+        async () => {
+          const [committed] = await admin.fetchOffsets({
+            groupId: `${namespace}.things`,
+            topics: [topic],
+          });
+          return committed!.partitions.every(
+            (p) => end(p.partition) === '0' || p.offset === end(p.partition),
+          );
+        },
+        { timeoutMs: 5000, what: 'offsets committed up to the end of every partition' },
+      );
+    } finally {
+      await admin.disconnect();
+    }
+  });
 });
 
 async function readAll(

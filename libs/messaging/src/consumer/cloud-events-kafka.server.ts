@@ -29,6 +29,13 @@ export interface CloudEventsServerOptions {
    * burned about half a core between them; ADR 0010).
    */
   maxWaitTimeInMs?: number;
+  /**
+   * How often processed offsets are committed to Kafka, default 1000 ms. kafkajs's own
+   * auto-commit sent an OffsetCommit after every batch, which the next fetch waited for;
+   * committing less often only means a restart may see up to this much again, and the
+   * inbox makes a redelivered event a no-op.
+   */
+  commitIntervalMs?: number;
   /** Attempts per message before it is dead-lettered. */
   maxAttempts?: number;
   retryBackoffMs?: number;
@@ -52,6 +59,13 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
   private readonly maxAttempts: number;
   private readonly retryBackoffMs: number;
   private readonly inboxTable: string;
+  /** Next offset to commit per topic-partition, for batches applied since the last commit. */
+  private readonly processed = new Map<
+    string,
+    { topic: string; partition: number; offset: string }
+  >();
+  private commitTimer: NodeJS.Timeout | undefined;
+  private committing: Promise<void> = Promise.resolve();
   readonly metrics: ConsumerMetrics;
 
   constructor(private readonly o: CloudEventsServerOptions) {
@@ -70,6 +84,9 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
   }
 
   async close(): Promise<void> {
+    clearInterval(this.commitTimer);
+    this.commitTimer = undefined;
+    await this.commitProcessed(); // what this instance applied, before leaving the group
     await this.consumer?.disconnect().catch(() => undefined);
     await this.producer?.disconnect().catch(() => undefined);
     await this.metrics.close(); // the lag gauge's admin client, connected by the first scrape
@@ -107,11 +124,22 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
       maxWaitTimeInMs: this.o.maxWaitTimeInMs ?? 1000,
       allowAutoTopicCreation: false,
     });
+    // After a rebalance, keep to commit only what this instance still owns.
+    this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
+      for (const [key, p] of this.processed)
+        if (!payload.memberAssignment[p.topic]?.includes(p.partition)) this.processed.delete(key);
+    });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics, fromBeginning: true });
     this.metrics.watch(this.o.kafka, this.o.groupId, topics);
+    this.commitTimer = setInterval(
+      () => void this.commitProcessed(),
+      this.o.commitIntervalMs ?? 1000,
+    );
+    this.commitTimer.unref();
     await this.consumer.run({
-      autoCommit: true,
+      // committed by commitProcessed on a timer, not after every batch
+      autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.o.partitionsConsumedConcurrently ?? 3,
       eachBatch: (payload) => this.handleBatch(payload),
@@ -125,12 +153,7 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
     return handler;
   }
 
-  private async handleBatch({
-    batch,
-    resolveOffset,
-    heartbeat,
-    commitOffsetsIfNecessary,
-  }: EachBatchPayload) {
+  private async handleBatch({ batch, resolveOffset, heartbeat }: EachBatchPayload) {
     const handler = this.handlerFor(batch.topic);
     const parsed: Parsed[] = batch.messages.map((m) => {
       try {
@@ -167,9 +190,39 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
     }
     if (dead.length > 0) await this.publishDeadLetters(dead);
     const last = batch.messages[batch.messages.length - 1];
-    if (last) resolveOffset(last.offset);
-    await commitOffsetsIfNecessary();
+    if (last) {
+      resolveOffset(last.offset);
+      this.processed.set(`${batch.topic}:${batch.partition}`, {
+        topic: batch.topic,
+        partition: batch.partition,
+        offset: (BigInt(last.offset) + 1n).toString(),
+      });
+    }
     await heartbeat();
+  }
+
+  /**
+   * Commits the offsets of batches applied since the last commit, in one request beside
+   * the processing. A partition lost in a rebalance is dropped from what is to commit
+   * (GROUP_JOIN above): its new owner starts from the last committed offset, and its
+   * inbox skips what was already applied. A failed commit is retried with the next one.
+   */
+  private commitProcessed(): Promise<void> {
+    this.committing = this.committing.then(async () => {
+      if (!this.consumer || this.processed.size === 0) return;
+      const offsets = [...this.processed.values()];
+      this.processed.clear();
+      try {
+        await this.consumer.commitOffsets(offsets);
+      } catch (e) {
+        for (const o of offsets) {
+          const key = `${o.topic}:${o.partition}`;
+          if (!this.processed.has(key)) this.processed.set(key, o); // unless a later one came
+        }
+        this.logger.debug(`offset commit failed, retried later: ${(e as Error).message}`);
+      }
+    });
+    return this.committing;
   }
 
   /** Applies one message in its own transaction, with retries; returns a DLQ record if it never succeeds. */
