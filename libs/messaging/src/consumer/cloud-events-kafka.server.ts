@@ -42,6 +42,9 @@ export interface CloudEventsServerOptions {
   metrics?: ConsumerMetrics;
 }
 
+/** How long close() waits for the last offset commit. */
+const CLOSE_COMMIT_TIMEOUT_MS = 5000;
+
 type Parsed = { m: KafkaMessage; event: CloudEvent } | { m: KafkaMessage; error: Error };
 
 /**
@@ -86,7 +89,13 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
   async close(): Promise<void> {
     clearInterval(this.commitTimer);
     this.commitTimer = undefined;
-    await this.commitProcessed(); // what this instance applied, before leaving the group
+    // What this instance applied, before leaving the group; not waited for beyond a few
+    // seconds (with Kafka unreachable, kafkajs retries for longer): what is left uncommitted
+    // is delivered again and skipped by the inbox.
+    await Promise.race([
+      this.commitProcessed(),
+      new Promise((r) => setTimeout(r, CLOSE_COMMIT_TIMEOUT_MS).unref()),
+    ]);
     await this.consumer?.disconnect().catch(() => undefined);
     await this.producer?.disconnect().catch(() => undefined);
     await this.metrics.close(); // the lag gauge's admin client, connected by the first scrape
