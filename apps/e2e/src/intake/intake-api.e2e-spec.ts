@@ -171,6 +171,16 @@ describe('intake API', () => {
   });
 
   describe('reports', () => {
+    /** The report's status once the normaliser's outcome for every raw indicator is in. */
+    const outcomesOf = <T extends { outcomes: Record<string, number> }>(id: string, what: string) =>
+      waitFor(
+        async () => {
+          const r = await api.get<T>(`/v1/reports/${id}`);
+          return r.body.outcomes.pending === 0 ? r.body : undefined;
+        },
+        { what, timeoutMs: 60_000 },
+      );
+
     it('names each invalid field, and rejects unknown ones', async () => {
       const res = await api.post<Problem>(
         '/v1/reports',
@@ -250,13 +260,7 @@ describe('intake API', () => {
           rejection?: { code: string };
         }[];
       };
-      const done = await waitFor(
-        async () => {
-          const r = await api.get<Detail>(`/v1/reports/${created.body.id}`);
-          return r.body.outcomes.pending === 0 ? r.body : undefined;
-        },
-        { what: 'normalisation outcomes', timeoutMs: 60_000 },
-      );
+      const done = await outcomesOf<Detail>(created.body.id, 'normalisation outcomes');
       expect(done.narrative).toBe('Victim was added to a fake stock group');
       expect(done.indicators[0]).toMatchObject({
         outcome: 'accepted',
@@ -295,15 +299,7 @@ describe('intake API', () => {
         )
       ).filter((r) => r.key === created.body.id);
       expect(Buffer.byteLength(JSON.stringify(event!.data))).toBeGreaterThan(1_048_588);
-      const done = await waitFor(
-        async () => {
-          const r = await api.get<{ outcomes: Record<string, number> }>(
-            `/v1/reports/${created.body.id}`,
-          );
-          return r.body.outcomes.pending === 0 ? r.body : undefined;
-        },
-        { what: 'outcomes of all 500 indicators', timeoutMs: 60_000 },
-      );
+      const done = await outcomesOf(created.body.id, 'outcomes of all 500 indicators');
       expect(done.outcomes.accepted).toBe(500);
     });
 

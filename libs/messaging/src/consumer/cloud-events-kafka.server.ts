@@ -201,11 +201,12 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
     const last = batch.messages[batch.messages.length - 1];
     if (last) {
       resolveOffset(last.offset);
-      this.processed.set(`${batch.topic}:${batch.partition}`, {
+      const next = {
         topic: batch.topic,
         partition: batch.partition,
         offset: (BigInt(last.offset) + 1n).toString(),
-      });
+      };
+      this.processed.set(partitionKey(next), next);
     }
     await heartbeat();
   }
@@ -225,7 +226,7 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
         await this.consumer.commitOffsets(offsets);
       } catch (e) {
         for (const o of offsets) {
-          const key = `${o.topic}:${o.partition}`;
+          const key = partitionKey(o);
           if (!this.processed.has(key)) this.processed.set(key, o); // unless a later one came
         }
         this.logger.debug(`offset commit failed, retried later: ${(e as Error).message}`);
@@ -347,6 +348,10 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
     for (const topicMessages of produceRequests(dead))
       await this.producer!.sendBatch({ acks: -1, topicMessages });
   }
+}
+
+function partitionKey(p: { topic: string; partition: number }): string {
+  return `${p.topic}:${p.partition}`;
 }
 
 function isBatchHandler(handler: MessageHandler): boolean {

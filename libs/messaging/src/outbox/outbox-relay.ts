@@ -59,7 +59,8 @@ export class OutboxRelay {
   private readonly maxBackoffMs: number;
   private readonly maxRequestBytes: number;
   private readonly maxReadBytes: number;
-  private readonly lockKey: string;
+  /** The schema's outbox table, quoted; also names the relay lock (by its oid). */
+  private readonly table: string;
   private producer: Producer | undefined;
   private client: Client | undefined;
   /** Whether `client` holds the schema's relay lock. */
@@ -81,7 +82,7 @@ export class OutboxRelay {
     this.maxBackoffMs = o.maxBackoffMs ?? 5000;
     this.maxRequestBytes = o.maxRequestBytes ?? MAX_REQUEST_BYTES;
     this.maxReadBytes = o.maxReadBytes ?? 16 * 1024 * 1024;
-    this.lockKey = `"${this.schema}"."outbox"`;
+    this.table = `"${this.schema}"."outbox"`;
   }
 
   start(): void {
@@ -97,9 +98,7 @@ export class OutboxRelay {
     this.loop = undefined;
     if (this.client && this.active && this.acknowledged.length > 0)
       await this.client
-        .query(`DELETE FROM "${this.schema}"."outbox" WHERE seq = ANY($1::bigint[])`, [
-          this.acknowledged,
-        ])
+        .query(`DELETE FROM ${this.table} WHERE seq = ANY($1::bigint[])`, [this.acknowledged])
         .catch(() => undefined); // else they are sent again: at least once
     this.acknowledged = [];
     await this.disconnect();
@@ -116,7 +115,7 @@ export class OutboxRelay {
   /** Rows not yet acknowledged by Kafka. */
   async backlog(): Promise<number> {
     const [row] = (await this.o.dataSource.query(
-      `SELECT count(*)::int AS n FROM "${this.schema}"."outbox"`,
+      `SELECT count(*)::int AS n FROM ${this.table}`,
     )) as {
       n: number;
     }[];
@@ -181,7 +180,7 @@ export class OutboxRelay {
       // ('outb'), so no other schema's relay or other advisory lock can share the key.
       const { rows } = await this.client.query<{ ok: boolean }>(
         `SELECT pg_try_advisory_lock((x'6f757462'::bigint << 32) | to_regclass($1)::oid::bigint) AS ok`,
-        [this.lockKey],
+        [this.table],
       );
       this.active = rows[0]?.ok === true;
     }
@@ -235,7 +234,6 @@ export class OutboxRelay {
    * `<> ALL`); publishes the batch and returns its size.
    */
   private async publishBatch(client: Client): Promise<number> {
-    const table = `"${this.schema}"."outbox"`;
     const done = this.acknowledged;
     // The next rows in seq order, up to batchSize rows or maxReadBytes of values (at least
     // one row): memory stays bounded when events are large.
@@ -243,14 +241,14 @@ export class OutboxRelay {
     const next = (where: string) =>
       `SELECT seq, topic, message_key, headers, value FROM (
          SELECT *, sum(octet_length(value)) OVER (ORDER BY seq) - octet_length(value) AS before
-           FROM (SELECT seq, topic, message_key, headers, value FROM ${table} ${where}
+           FROM (SELECT seq, topic, message_key, headers, value FROM ${this.table} ${where}
                   ORDER BY seq LIMIT $1) l) b
         WHERE before < $2 ORDER BY seq`;
     const { rows } =
       done.length === 0
         ? await client.query<OutboxRow>(next(''), [this.batchSize, this.maxReadBytes])
         : await client.query<OutboxRow>(
-            `WITH gone AS (DELETE FROM ${table} WHERE seq = ANY($3::bigint[])) ${next(
+            `WITH gone AS (DELETE FROM ${this.table} WHERE seq = ANY($3::bigint[])) ${next(
               'WHERE seq <> ALL($3::bigint[])',
             )}`,
             [this.batchSize, this.maxReadBytes, done],
