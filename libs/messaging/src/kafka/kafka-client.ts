@@ -153,7 +153,11 @@ async function alignExisting(admin: Admin, topics: string[]): Promise<void> {
  * for a moment after creating many topics at once; poll the metadata until every
  * partition has a leader instead.
  */
-async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 60_000): Promise<void> {
+export async function waitForLeaders(
+  admin: Admin,
+  topics: string[],
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (let delay = 100; ; delay = Math.min(delay * 2, 2000)) {
     try {

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { fromKafkaMessage, type CloudEvent } from '@wgas/contracts';
 import { dropDatabase, openServiceDataSource } from '@wgas/persistence';
 import { waitFor } from '@wgas/testing';
-import { createKafka, ensureTopics } from '../kafka/kafka-client';
+import { createKafka, ensureTopics, waitForLeaders } from '../kafka/kafka-client';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxRelay } from './outbox-relay';
 import { COPY_MIN_EVENTS, enqueueEvents, newEvent, type OutgoingEvent } from './outbox-writer';
@@ -150,10 +150,9 @@ describe('outbox: enqueue (COPY for a large batch in a transaction, else one INS
     const plain = `${namespace}.plain.v1`;
     const admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({
-      topics: [{ topic: plain, numPartitions: 1 }],
-      waitForLeaders: true,
-    });
+    await admin.createTopics({ topics: [{ topic: plain, numPartitions: 1 }] });
+    // (kafkajs's own waitForLeaders gives up on a KRaft broker's UNKNOWN_TOPIC_OR_PARTITION)
+    await waitForLeaders(admin, [plain]);
     await admin.disconnect();
     const reader = kafka.consumer({ groupId: `${namespace}.plain-reader` });
     const keys: string[] = [];
