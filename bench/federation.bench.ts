@@ -28,7 +28,7 @@ import {
   generateNodeKeyPair,
   privateKeyFromPem,
   SHARED_INDICATOR_V1,
-  signEnvelope,
+  signEnvelopes,
   type NodeKeyPair,
   type SharedIndicatorV1,
 } from '@wgas/federation';
@@ -400,25 +400,29 @@ async function signerWorker(job: SignerJob): Promise<void> {
   const CHUNK = 2000;
   let pending: Promise<unknown> = Promise.resolve();
   for (let start = job.from; start < job.to; start += CHUNK) {
-    const messages = [];
+    const batch = [];
     for (let i = start; i < Math.min(start + CHUNK, job.to); i++) {
       const at = new Date(job.now - ((job.total - i) * HISTORY_MS) / job.total).toISOString();
       const payload = backfillIndicator(i, at);
       const event = newEvent(job.source, EXCHANGE_EVENT_TYPE, null, payload.indicatorId);
-      const signed = signEnvelope(
-        {
-          origin: 'th',
-          eventId: event.id,
-          sequence: i + 1,
-          timestamp: at,
-          keyId: job.keyId,
-          kind: SHARED_INDICATOR_V1,
-          payload,
-        },
-        key,
-      );
-      messages.push(toKafkaMessage({ ...event, time: at, data: signed }, payload.indicatorId));
+      batch.push({ event: { ...event, time: at }, kafkaKey: payload.indicatorId, payload });
     }
+    // Signed in batches, as TH's exchange seals an export batch (ADR 0014).
+    const signed = signEnvelopes(
+      batch.map(({ event, payload }, k) => ({
+        origin: 'th',
+        eventId: event.id,
+        sequence: start + k + 1,
+        timestamp: event.time,
+        keyId: job.keyId,
+        kind: SHARED_INDICATOR_V1,
+        payload,
+      })),
+      key,
+    );
+    const messages = batch.map(({ event, kafkaKey }, k) =>
+      toKafkaMessage({ ...event, data: signed[k] }, kafkaKey),
+    );
     await pending; // one send in flight while the next chunk is signed
     pending = producer.send({ topic: job.topic, acks: -1, messages });
     parentPort!.postMessage(messages.length);

@@ -1,7 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { generateNodeKeyPair, privateKeyFromPem } from './node-keys';
 import { PeerRegistry, PeerRegistryError } from './peer-registry';
-import { signEnvelope, verifyEnvelope, type ExchangeEnvelope } from './signed-envelope';
+import * as crypto from 'node:crypto';
+import {
+  MAX_BATCH_LEAVES,
+  signEnvelope,
+  signEnvelopes,
+  VerifiedRoots,
+  verifyEnvelope,
+  type ExchangeEnvelope,
+  type SignedEnvelope,
+} from './signed-envelope';
+
+jest.mock('node:crypto', () => {
+  const actual = jest.requireActual<typeof import('node:crypto')>('node:crypto');
+  return { ...actual, verify: jest.fn(actual.verify) };
+});
 
 const th = generateNodeKeyPair('th');
 const thNext = generateNodeKeyPair('th');
@@ -146,6 +160,107 @@ describe('old envelopes (backfill from a compacted exchange topic, ADR 0008)', (
       ok: false,
       reason: 'bad_signature',
     });
+  });
+});
+
+describe('batch signatures (ADR 0014)', () => {
+  const key = privateKeyFromPem(th.privateKeyPem);
+  const batch = (n: number) =>
+    signEnvelopes(
+      Array.from({ length: n }, (_, i) => envelope({ sequence: i + 1 })),
+      key,
+    );
+  const verifications = crypto.verify as unknown as jest.Mock;
+  beforeEach(() => verifications.mockClear());
+
+  it('signs up to MAX_BATCH_LEAVES envelopes once, and every one verifies on its own', () => {
+    const signed = batch(MAX_BATCH_LEAVES + 2);
+    expect(signed).toHaveLength(MAX_BATCH_LEAVES + 2);
+    const first = signed.slice(0, MAX_BATCH_LEAVES);
+    expect(new Set(first.map((s) => s.batch?.signature)).size).toBe(1);
+    expect(first.every((s) => s.batch?.size === MAX_BATCH_LEAVES)).toBe(true);
+    expect(signed.slice(MAX_BATCH_LEAVES).every((s) => s.batch?.size === 2)).toBe(true);
+    for (const s of signed)
+      expect(verifyEnvelope(JSON.parse(JSON.stringify(s)), opts)).toEqual({
+        ok: true,
+        envelope: s.envelope,
+        backfill: false,
+      });
+    expect(verifications).toHaveBeenCalledTimes(MAX_BATCH_LEAVES + 2); // no cache given
+  });
+
+  it('signs a lone envelope alone, as before batches', () => {
+    const [only] = batch(1);
+    expect(only?.signature).toEqual(expect.any(String));
+    expect(only?.batch).toBeUndefined();
+    expect(verifyEnvelope(only, opts).ok).toBe(true);
+  });
+
+  it('verifies one signature per batch with a root cache, and still checks each proof', () => {
+    const roots = new VerifiedRoots();
+    const signed = batch(10);
+    for (const s of signed)
+      expect(verifyEnvelope(s, { ...opts, verifiedRoots: roots }).ok).toBe(true);
+    expect(verifications).toHaveBeenCalledTimes(1);
+    // the root is cached, but an envelope changed after signing no longer leads to it
+    const tampered = { ...signed[3]!, envelope: { ...signed[3]!.envelope, sequence: 99 } };
+    expect(verifyEnvelope(tampered, { ...opts, verifiedRoots: roots })).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
+  });
+
+  it("refuses a tampered leaf, a stolen proof, a changed size or index, and a stranger's batch", () => {
+    const roots = new VerifiedRoots();
+    const o = { ...opts, verifiedRoots: roots };
+    const signed = batch(5) as Extract<SignedEnvelope, { batch: object }>[];
+    const refused = { ok: false, reason: 'bad_signature' };
+    const payload = { type: 'phone', canonical: '+66899999999', tlp: 'GREEN' };
+    expect(
+      verifyEnvelope({ ...signed[0]!, envelope: { ...signed[0]!.envelope, payload } }, o),
+    ).toEqual(refused);
+    // a valid proof and signature attached to an envelope that was not in the batch
+    expect(verifyEnvelope({ envelope: envelope(), batch: signed[1]!.batch }, o)).toEqual(refused);
+    expect(verifyEnvelope({ ...signed[2]!, batch: { ...signed[2]!.batch, index: 3 } }, o)).toEqual(
+      refused,
+    );
+    expect(verifyEnvelope({ ...signed[4]!, batch: { ...signed[4]!.batch, size: 6 } }, o)).toEqual(
+      refused,
+    );
+    const forged = signEnvelopes(
+      [envelope(), envelope()],
+      privateKeyFromPem(stranger.privateKeyPem),
+    );
+    expect(verifyEnvelope(forged[0], o)).toEqual(refused);
+    // the batch signature is over the root statement, not over any envelope
+    expect(
+      verifyEnvelope({ envelope: signed[0]!.envelope, signature: signed[0]!.batch.signature }, o),
+    ).toEqual(refused);
+  });
+
+  it('refuses malformed batch proofs and envelopes carrying both forms', () => {
+    const [a] = batch(2) as Extract<SignedEnvelope, { batch: object }>[];
+    const malformed = { ok: false, reason: 'malformed' };
+    expect(verifyEnvelope({ ...a, batch: { ...a!.batch, size: 1 } }, opts)).toEqual(malformed);
+    expect(
+      verifyEnvelope({ ...a, batch: { ...a!.batch, size: MAX_BATCH_LEAVES + 1 } }, opts),
+    ).toEqual(malformed);
+    expect(verifyEnvelope({ ...a, batch: { ...a!.batch, proof: ['short'] } }, opts)).toEqual(
+      malformed,
+    );
+    expect(verifyEnvelope({ ...a, signature: a!.batch.signature }, opts)).toEqual(malformed);
+  });
+
+  it('refuses a batch that mixes origins or keys when signing', () => {
+    expect(() => signEnvelopes([envelope(), envelope({ keyId: 'other' })], key)).toThrow();
+  });
+
+  it('keeps the root cache bounded', () => {
+    const roots = new VerifiedRoots(2);
+    roots.add('a');
+    roots.add('b');
+    roots.add('c');
+    expect([roots.has('a'), roots.has('b'), roots.has('c')]).toEqual([false, true, true]);
   });
 });
 

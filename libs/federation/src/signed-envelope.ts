@@ -1,6 +1,7 @@
 import { sign, verify, type KeyObject } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import type { PeerRegistry } from './peer-registry';
+import { leafHash, merkleTree, rootFromProof } from './merkle-tree';
+import type { PeerRegistry, RegistryKey } from './peer-registry';
 
 /** What a node says to its peers: one fact, with its provenance. */
 export interface ExchangeEnvelope<T = unknown> {
@@ -14,17 +15,50 @@ export interface ExchangeEnvelope<T = unknown> {
   payload: T;
 }
 
-export interface SignedEnvelope<T = unknown> {
-  envelope: ExchangeEnvelope<T>;
-  /** Ed25519 over the RFC 8785 canonical JSON of `envelope`, base64. */
+/**
+ * A signed envelope carries exactly one of:
+ * - `signature`: Ed25519 over the RFC 8785 canonical JSON of `envelope`, base64;
+ * - `batch`: the envelope is one leaf of a Merkle tree (RFC 9162, SHA-256, leaves the
+ *   canonical JSON of each envelope) whose root the origin signed once (ADR 0014).
+ */
+export type SignedEnvelope<T = unknown> =
+  | { envelope: ExchangeEnvelope<T>; signature: string; batch?: never }
+  | { envelope: ExchangeEnvelope<T>; batch: BatchProof; signature?: never };
+
+export interface BatchProof {
+  /** Leaves in the tree (at most MAX_BATCH_LEAVES). */
+  size: number;
+  /** This envelope's leaf, from 0. */
+  index: number;
+  /** Audit path, bottom-up, base64 SHA-256 hashes. */
+  proof: string[];
+  /** Ed25519 over the canonical JSON of the BatchStatement, base64. */
   signature: string;
 }
+
+/** What the origin signs for a batch: the root binds every envelope in it. */
+interface BatchStatement {
+  /** Domain separation: a batch signature can never pass for an envelope's, nor the reverse. */
+  statement: typeof BATCH_STATEMENT;
+  origin: string;
+  keyId: string;
+  size: number;
+  root: string;
+}
+
+const BATCH_STATEMENT = 'wgas.exchange.batch-root.v1';
+
+/**
+ * Most envelopes under one batch signature. The proof grows with log2 of it (6 hashes,
+ * about 270 bytes, at 64) while the signature's cost per envelope falls with it.
+ */
+export const MAX_BATCH_LEAVES = 64;
 
 export type VerifyFailure =
   'malformed' | 'unknown_node' | 'unknown_key' | 'bad_signature' | 'loop' | 'stale';
 
-function canonicalBytes(envelope: ExchangeEnvelope): Buffer {
-  const text = canonicalize(envelope);
+function canonicalBytes(value: ExchangeEnvelope | BatchStatement): Buffer {
+  const text = canonicalize(value);
   if (text === undefined) throw new Error('envelope cannot be canonicalised');
   return Buffer.from(text, 'utf8');
 }
@@ -39,11 +73,72 @@ export function signEnvelope<T>(
   };
 }
 
+/**
+ * Signs several envelopes of one origin and key. Up to MAX_BATCH_LEAVES share one
+ * signature over a Merkle root, each carrying its inclusion proof; a lone envelope (a
+ * batch of one, or the last of a split) is signed alone, as `signEnvelope` does.
+ */
+export function signEnvelopes<T>(
+  envelopes: ExchangeEnvelope<T>[],
+  privateKey: KeyObject,
+): SignedEnvelope<T>[] {
+  const out: SignedEnvelope<T>[] = [];
+  for (let from = 0; from < envelopes.length; from += MAX_BATCH_LEAVES) {
+    const part = envelopes.slice(from, from + MAX_BATCH_LEAVES);
+    if (part.length === 1) {
+      out.push(signEnvelope(part[0]!, privateKey));
+      continue;
+    }
+    const { origin, keyId } = part[0]!;
+    if (part.some((e) => e.origin !== origin || e.keyId !== keyId))
+      throw new Error('a batch is signed by one origin with one key');
+    const { root, proofs } = merkleTree(part.map((e) => leafHash(canonicalBytes(e))));
+    const statement: BatchStatement = {
+      statement: BATCH_STATEMENT,
+      origin,
+      keyId,
+      size: part.length,
+      root: root.toString('base64'),
+    };
+    const signature = sign(null, canonicalBytes(statement), privateKey).toString('base64');
+    part.forEach((envelope, index) =>
+      out.push({
+        envelope,
+        batch: {
+          size: part.length,
+          index,
+          proof: proofs[index]!.map((p) => p.toString('base64')),
+          signature,
+        },
+      }),
+    );
+  }
+  return out;
+}
+
+function isBatchProof(b: unknown): b is BatchProof {
+  const p = b as BatchProof;
+  return (
+    typeof p === 'object' &&
+    p !== null &&
+    Number.isInteger(p.size) &&
+    p.size >= 2 &&
+    p.size <= MAX_BATCH_LEAVES &&
+    Number.isInteger(p.index) &&
+    Array.isArray(p.proof) &&
+    p.proof.length <= 32 &&
+    p.proof.every((h) => typeof h === 'string' && h.length === 44) &&
+    typeof p.signature === 'string'
+  );
+}
+
 function isEnvelope(x: unknown): x is SignedEnvelope {
   const s = x as SignedEnvelope;
   const e = s?.envelope;
   return (
-    typeof s?.signature === 'string' &&
+    (s?.batch === undefined
+      ? typeof s?.signature === 'string'
+      : s.signature === undefined && isBatchProof(s.batch)) &&
     typeof e === 'object' &&
     e !== null &&
     typeof e.origin === 'string' &&
@@ -71,6 +166,30 @@ export interface VerifyOptions {
    * per-indicator sequence dedupe instead of the age bound.
    */
   old?: 'refuse' | 'backfill';
+  /**
+   * Batch roots whose signature already verified (ADR 0014), so the other envelopes of a
+   * batch cost hashes, not another Ed25519 verification. Without it every one is verified.
+   */
+  verifiedRoots?: VerifiedRoots;
+}
+
+/** A bounded set of (key, root, signature) that verified; the oldest entry goes first. */
+export class VerifiedRoots {
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly capacity = 4096) {}
+
+  has(entry: string): boolean {
+    return this.seen.has(entry);
+  }
+
+  add(entry: string): void {
+    if (this.seen.size >= this.capacity) {
+      const oldest = this.seen.values().next().value as string;
+      this.seen.delete(oldest);
+    }
+    this.seen.add(entry);
+  }
 }
 
 export type VerifyResult =
@@ -84,24 +203,17 @@ export type VerifyResult =
  */
 export function verifyEnvelope(input: unknown, o: VerifyOptions): VerifyResult {
   if (!isEnvelope(input)) return { ok: false, reason: 'malformed' };
-  const { envelope, signature } = input;
+  const { envelope } = input;
   if (envelope.origin === o.self) return { ok: false, reason: 'loop' };
   if (!o.registry.peer(envelope.origin)) return { ok: false, reason: 'unknown_node' };
   const stamped = new Date(envelope.timestamp);
   if (Number.isNaN(stamped.getTime())) return { ok: false, reason: 'malformed' };
   const key = o.registry.validKey(envelope.origin, envelope.keyId, stamped);
   if (!key) return { ok: false, reason: 'unknown_key' };
-  let good = false;
-  try {
-    good = verify(
-      null,
-      canonicalBytes(envelope),
-      o.registry.keyObject(key),
-      Buffer.from(signature, 'base64'),
-    );
-  } catch {
-    good = false;
-  }
+  const good =
+    input.batch === undefined
+      ? verifies(o.registry, key, canonicalBytes(envelope), input.signature)
+      : verifiesInBatch(o, key, envelope, input.batch);
   if (!good) return { ok: false, reason: 'bad_signature' };
   const now = o.now ?? new Date();
   if (o.maxAgeMs === undefined || now.getTime() - stamped.getTime() <= o.maxAgeMs)
@@ -109,4 +221,40 @@ export function verifyEnvelope(input: unknown, o: VerifyOptions): VerifyResult {
   if (o.old !== 'backfill' || !o.registry.validKey(envelope.origin, envelope.keyId, now))
     return { ok: false, reason: 'stale' };
   return { ok: true, envelope, backfill: true };
+}
+
+function verifies(registry: PeerRegistry, key: RegistryKey, data: Buffer, signature: string) {
+  try {
+    return verify(null, data, registry.keyObject(key), Buffer.from(signature, 'base64'));
+  } catch {
+    return false;
+  }
+}
+
+/** The envelope's proof leads to a root that the origin signed with this key. */
+function verifiesInBatch(
+  o: VerifyOptions,
+  key: RegistryKey,
+  envelope: ExchangeEnvelope,
+  batch: BatchProof,
+): boolean {
+  const root = rootFromProof(
+    leafHash(canonicalBytes(envelope)),
+    batch.index,
+    batch.size,
+    batch.proof.map((h) => Buffer.from(h, 'base64')),
+  );
+  if (!root) return false;
+  const statement: BatchStatement = {
+    statement: BATCH_STATEMENT,
+    origin: envelope.origin,
+    keyId: envelope.keyId,
+    size: batch.size,
+    root: root.toString('base64'),
+  };
+  const entry = `${statement.origin} ${statement.keyId} ${batch.size} ${statement.root} ${batch.signature}`;
+  if (o.verifiedRoots?.has(entry)) return true;
+  const good = verifies(o.registry, key, canonicalBytes(statement), batch.signature);
+  if (good) o.verifiedRoots?.add(entry);
+  return good;
 }

@@ -9,6 +9,8 @@ import {
   privateKeyFromPem,
   SHARED_INDICATOR_V1,
   signEnvelope,
+  signEnvelopes,
+  type SignedEnvelope,
   type ExchangeEnvelope,
   type SharedIndicatorV1,
 } from '@wgas/federation';
@@ -223,15 +225,33 @@ describe('federation across three nodes (th, my, sg) over real Kafka and Postgre
     // A valid envelope (as TH would send) that we then replay.
     const valid = signEnvelope(envelope('+66822220000'), thKey);
     await publish(valid);
-    await waitFor(() => has(myTelco, '+66822220000'), {
-      what: 'the valid envelope at MY',
+    // One envelope of a genuine batch (ADR 0014): MY verifies and caches its root.
+    // (other indicator ids than the envelopes above, which share one, so none supersedes)
+    const [batched, batchedSibling] = signEnvelopes(
+      ['+66822220005', '+66822220006'].map((v, i) => ({
+        ...envelope(v),
+        payload: sharedPhone(v, `v1:${String(i).repeat(64)}`, new Date().toISOString()),
+      })),
+      thKey,
+    ) as [SignedEnvelope, SignedEnvelope];
+    await publish(batched);
+    await waitFor(() => has(myTelco, '+66822220000') && has(myTelco, '+66822220005'), {
+      what: 'the valid envelopes at MY',
       timeoutMs: 60_000,
     });
     const forged = signEnvelope(envelope('+66822220001'), stranger);
     const tampered = { ...signEnvelope(envelope('+66822220002'), thKey) };
     tampered.envelope = { ...tampered.envelope, payload: payload('+66822220003') };
     const unknown = signEnvelope(envelope('+66822220004', 'vn'), thKey);
-    for (const bad of [forged, tampered, valid, unknown]) await publish(bad);
+    // The sibling's proof and the batch signature (whose root MY has cached) on an envelope
+    // that was never in the batch, and the sibling itself with its payload changed.
+    const stolenProof = { envelope: envelope('+66822220007'), batch: batchedSibling.batch };
+    const tamperedLeaf = {
+      ...batchedSibling,
+      envelope: { ...batchedSibling.envelope, payload: payload('+66822220008') },
+    };
+    for (const bad of [forged, tampered, valid, unknown, stolenProof, tamperedLeaf])
+      await publish(bad);
 
     const metrics = f.nodes.my!.apps.exchange!.get(ExchangeMetrics);
     const count = async (result: string) =>
@@ -241,7 +261,7 @@ describe('federation across three nodes (th, my, sg) over real Kafka and Postgre
       )?.value ?? 0;
     await waitFor(
       async () =>
-        (await count('bad_signature')) >= 2 &&
+        (await count('bad_signature')) >= 4 &&
         (await count('replay')) >= 1 &&
         (await count('unknown_node')) >= 1,
       { what: 'the refusals to be counted at MY', timeoutMs: 60_000 },
@@ -249,14 +269,22 @@ describe('federation across three nodes (th, my, sg) over real Kafka and Postgre
     await producer.disconnect();
     const my = f.nodes.my!.apps.normaliser!.get(DataSource);
     const stored = (await my.query(
-      `SELECT canonical FROM normaliser.indicators WHERE canonical IN ('+66822220001', '+66822220002', '+66822220003', '+66822220004')`,
+      `SELECT canonical FROM normaliser.indicators WHERE canonical IN ('+66822220001', '+66822220002', '+66822220003', '+66822220004', '+66822220006', '+66822220007', '+66822220008')`,
     )) as unknown[];
     expect(stored).toHaveLength(0);
     const [{ n }] = (await my.query(
       `SELECT count(*)::int AS n FROM normaliser.indicators WHERE canonical = '+66822220000'`,
     )) as [{ n: number }];
     expect(n).toBe(1);
-    for (const v of ['+66822220001', '+66822220002', '+66822220003', '+66822220004']) {
+    for (const v of [
+      '+66822220001',
+      '+66822220002',
+      '+66822220003',
+      '+66822220004',
+      '+66822220006',
+      '+66822220007',
+      '+66822220008',
+    ]) {
       expect(has(myTelco, v)).toBe(false);
       expect(has(sgTelco, v)).toBe(false);
     }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { topicName } from '@wgas/contracts';
-import { EXCHANGE_EVENT_TYPE, signEnvelope } from '@wgas/federation';
+import { EXCHANGE_EVENT_TYPE, signEnvelopes, type ExchangeEnvelope } from '@wgas/federation';
 import { newEvent, type OutgoingEvent } from '@wgas/messaging';
 import { queryRows } from '@wgas/persistence';
 import { NODE_CONFIG } from '@wgas/platform';
@@ -25,7 +25,10 @@ export class EnvelopeWriter {
     private readonly metrics: ExchangeMetrics,
   ) {}
 
-  /** Takes consecutive sequence numbers for all of them with one statement, then signs each. */
+  /**
+   * Takes consecutive sequence numbers for all of them with one statement, then signs them
+   * in batches: one Ed25519 signature per MAX_BATCH_LEAVES envelopes (ADR 0014).
+   */
   async sealMany(m: EntityManager, items: EnvelopeToSeal[]): Promise<OutgoingEvent[]> {
     if (items.length === 0) return [];
     const [last] = await queryRows<{ value: string }>(
@@ -36,22 +39,22 @@ export class EnvelopeWriter {
     );
     const first = Number(last?.value ?? 0) - items.length + 1;
     const topic = topicName(this.config.namespace, 'exchange');
-    return items.map(({ kind, payload, key }, i) => {
-      const event = newEvent(this.config.eventSource, EXCHANGE_EVENT_TYPE, null, key);
-      const signed = signEnvelope(
-        {
-          origin: this.identity.node,
-          eventId: event.id,
-          sequence: first + i,
-          timestamp: event.time,
-          keyId: this.identity.keyId,
-          kind,
-          payload,
-        },
-        this.identity.privateKey,
-      );
+    const events = items.map(({ key }) =>
+      newEvent(this.config.eventSource, EXCHANGE_EVENT_TYPE, null, key),
+    );
+    const envelopes = items.map(({ kind, payload }, i): ExchangeEnvelope => ({
+      origin: this.identity.node,
+      eventId: events[i]!.id,
+      sequence: first + i,
+      timestamp: events[i]!.time,
+      keyId: this.identity.keyId,
+      kind,
+      payload,
+    }));
+    const signed = signEnvelopes(envelopes, this.identity.privateKey);
+    return items.map(({ kind, key }, i) => {
       this.metrics.exported.inc({ kind });
-      return { topic, key, event: { ...event, data: signed } };
+      return { topic, key, event: { ...events[i]!, data: signed[i] } };
     });
   }
 }

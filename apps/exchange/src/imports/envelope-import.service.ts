@@ -16,6 +16,7 @@ import {
   SharedActionV1,
   SharedIndicatorV1,
   verifyEnvelope,
+  VerifiedRoots,
   type ExchangeEnvelope,
 } from '@wgas/federation';
 import { enqueueEvents, newEvent, type OutgoingEvent } from '@wgas/messaging';
@@ -48,6 +49,8 @@ interface Candidate {
 @Injectable()
 export class EnvelopeImportService {
   private readonly logger = new Logger(EnvelopeImportService.name);
+  /** Batch signatures already checked: one Ed25519 verification per batch (ADR 0014). */
+  private readonly verifiedRoots = new VerifiedRoots();
 
   constructor(
     @Inject(NODE_CONFIG) private readonly config: ExchangeConfig,
@@ -94,6 +97,7 @@ export class EnvelopeImportService {
       self: this.identity.node,
       maxAgeMs: this.config.EXCHANGE_MAX_AGE_MS,
       old: this.config.EXCHANGE_OLD_ENVELOPES,
+      verifiedRoots: this.verifiedRoots,
     });
     if (!verdict.ok) {
       const claimed = (event.data as { envelope?: { origin?: unknown } } | null)?.envelope?.origin;
