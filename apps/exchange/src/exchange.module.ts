@@ -1,5 +1,8 @@
 import { Inject, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import { EventPublisher } from '@wgas/messaging';
 import {
+  KAFKA,
   NodeInfrastructureModule,
   ObservabilityModule,
   ObservabilityRegistry,
@@ -54,6 +57,11 @@ export class ExchangeModule implements OnModuleInit {
         IndicatorExportService,
         ActionForwardService,
         EnvelopeImportService,
+        {
+          provide: EventPublisher,
+          useFactory: (kafka: Kafka) => new EventPublisher(kafka),
+          inject: [KAFKA],
+        },
       ],
     };
   }

@@ -4,3 +4,4 @@ export { ExchangeConfig } from './exchange.config';
 export { EXCHANGE_ENTITIES, EXCHANGE_SCHEMA } from './exchange.module';
 export { EXCHANGE_MIGRATIONS } from './migrations';
 export { ExchangeMetrics } from './exchange.metrics';
+export { EnvelopeImportService } from './imports/envelope-import.service';

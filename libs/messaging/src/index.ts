@@ -1,4 +1,5 @@
 export * from './kafka/kafka-client';
+export * from './kafka/event-publisher';
 export * from './outbox/outbox-message.entity';
 export * from './outbox/outbox-writer';
 export * from './outbox/outbox-relay';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ConfigResourceTypes } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { toKafkaMessage } from '@wgas/contracts';
-import { ExchangeMetrics } from '@wgas/exchange';
+import { EnvelopeImportService, ExchangeMetrics } from '@wgas/exchange';
 import {
   EXCHANGE_EVENT_TYPE,
   generateNodeKeyPair,
@@ -288,6 +288,119 @@ describe('federation across three nodes (th, my, sg) over real Kafka and Postgre
       expect(has(myTelco, v)).toBe(false);
       expect(has(sgTelco, v)).toBe(false);
     }
+  });
+
+  it('imports an envelope once when its first import published and then failed to commit (ADR 0015)', async () => {
+    const th = f.nodes.th!;
+    const my = f.nodes.my!;
+    const value = '+66844440000';
+    const now = new Date().toISOString();
+    const signed = signEnvelope(
+      {
+        origin: 'th',
+        eventId: randomUUID(),
+        sequence: 1,
+        timestamp: now,
+        keyId: f.keys.th!.keyId,
+        kind: SHARED_INDICATOR_V1,
+        payload: sharedPhone(value, `v1:${'e4'.repeat(32)}`, now),
+      },
+      privateKeyFromPem(f.keys.th!.privateKeyPem),
+    );
+    const event = newEvent('urn:test', EXCHANGE_EVENT_TYPE, signed);
+    // MY's exchange imports it: the local report event is published, then the transaction
+    // fails before it commits (as a crash or a lost connection would).
+    const imports = my.apps.exchange!.get(EnvelopeImportService);
+    await expect(
+      my.apps.exchange!.get(DataSource).transaction(async (m) => {
+        await imports.applyMany([event], m);
+        throw new Error('crash before commit');
+      }),
+    ).rejects.toThrow('crash before commit');
+    // Nothing was recorded, so the envelope is imported again when it comes (as the
+    // uncommitted batch would be redelivered).
+    const kafka = createKafka({
+      brokers: (process.env.KAFKA_BROKERS as string).split(','),
+      clientId: 'redelivery-test',
+    });
+    const producer = createProducer(kafka);
+    await producer.connect();
+    await producer.send({
+      topic: `${th.namespace}.exchange.v1`,
+      acks: -1,
+      messages: [toKafkaMessage(event, signed.envelope.payload.indicatorId)],
+    });
+    await producer.disconnect();
+    const exchangeDb = my.apps.exchange!.get(DataSource);
+    await waitFor(
+      async () =>
+        (
+          (await exchangeDb.query(
+            'SELECT 1 FROM exchange.imported_envelopes WHERE origin = $1 AND event_id = $2',
+            ['th', signed.envelope.eventId],
+          )) as unknown[]
+        ).length === 1,
+      { what: 'the second import to commit', timeoutMs: 60_000 },
+    );
+    // Both imports published the same local event: same event id, same report id.
+    const reportsTopic = `${my.namespace}.reports.v1`;
+    const copies: { id: string; reportId: string; partition: number; offset: string }[] = [];
+    const reader = kafka.consumer({ groupId: `redelivery-test-${randomUUID()}` });
+    await reader.connect();
+    await reader.subscribe({ topic: reportsTopic, fromBeginning: true });
+    await reader.run({
+      eachMessage: async ({ partition, message }) => {
+        const data = JSON.parse(message.value!.toString()) as {
+          reportId: string;
+          indicators: { value: string }[];
+        };
+        if (data.indicators.some((i) => i.value === value))
+          copies.push({
+            id: message.headers!.ce_id!.toString(),
+            reportId: data.reportId,
+            partition,
+            offset: message.offset,
+          });
+      },
+    });
+    await waitFor(() => copies.length >= 2, {
+      what: 'both copies on my.reports.v1',
+      timeoutMs: 60_000,
+    });
+    await reader.disconnect();
+    expect(copies).toHaveLength(2);
+    expect(copies[1]!.id).toBe(copies[0]!.id);
+    expect(copies[1]!.reportId).toBe(copies[0]!.reportId);
+    // Once MY's normaliser has consumed past both, the indicator has one report and one sighting.
+    const admin = kafka.admin();
+    await admin.connect();
+    const last = copies[1]!;
+    await waitFor(
+      async () => {
+        const [t] = await admin.fetchOffsets({
+          groupId: `wgas.${my.namespace}.normaliser`,
+          topics: [reportsTopic],
+        });
+        const p = t?.partitions.find((x) => x.partition === last.partition);
+        return p !== undefined && BigInt(p.offset) > BigInt(last.offset);
+      },
+      { what: "MY's normaliser to consume both copies", timeoutMs: 60_000 },
+    );
+    await admin.disconnect();
+    const normaliser = my.apps.normaliser!.get(DataSource);
+    const [row] = (await normaliser.query(
+      `SELECT i.report_count AS n, (SELECT count(*)::int FROM normaliser.indicator_sightings s WHERE s.indicator_id = i.id) AS sightings
+         FROM normaliser.indicators i WHERE canonical = $1`,
+      [value],
+    )) as { n: number; sightings: number }[];
+    expect(row).toEqual({ n: 1, sightings: 1 });
+    await waitFor(() => has(myTelco, value), {
+      what: "the alert at MY's telco",
+      timeoutMs: 60_000,
+    });
+    expect(myTelco.delivered().filter((r) => alert(r.json).indicator.value === value)).toHaveLength(
+      1,
+    );
   });
 
   it('backfills old envelopes from the compacted exchange topic, newest state only (ADR 0008)', async () => {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
@@ -19,13 +18,14 @@ import {
   VerifiedRoots,
   type ExchangeEnvelope,
 } from '@wgas/federation';
-import { enqueueEvents, newEvent, type OutgoingEvent } from '@wgas/messaging';
+import { EventPublisher, newEvent, type OutgoingEvent } from '@wgas/messaging';
 import { queryRows } from '@wgas/persistence';
 import { NODE_CONFIG } from '@wgas/platform';
 import type { ExchangeConfig } from '../exchange.config';
 import { ExchangeMetrics } from '../exchange.metrics';
 import { peerMayReceive } from '../exports/export-policy';
 import { FederationIdentity } from '../federation-identity';
+import { importedId } from './imported-id';
 
 /** A verified envelope and the local event it becomes if it is neither a replay nor superseded. */
 interface Candidate {
@@ -44,7 +44,8 @@ interface Candidate {
  * enters the local pipeline as a report from the origin node, so the normaliser merges it
  * as foreign intelligence and fan-out alerts under our own policy. A whole Kafka batch is
  * applied set-based (ADR 0008): one statement for the replay rows, one for the indicator
- * states, one outbox insert. Refusals are counted and logged, and leave no trace in any store.
+ * states, then the local events are published (ADR 0015). Refusals are counted and
+ * logged, and leave no trace in any store.
  */
 @Injectable()
 export class EnvelopeImportService {
@@ -56,6 +57,7 @@ export class EnvelopeImportService {
     @Inject(NODE_CONFIG) private readonly config: ExchangeConfig,
     private readonly identity: FederationIdentity,
     private readonly metrics: ExchangeMetrics,
+    private readonly publisher: EventPublisher,
   ) {}
 
   async applyMany(events: CloudEvent[], m: EntityManager): Promise<void> {
@@ -71,10 +73,10 @@ export class EnvelopeImportService {
     }
     const fresh = await this.firstSightings(m, candidates, refuse);
     const accepted = await this.latestStates(m, fresh, refuse);
-    await enqueueEvents(
-      m,
-      accepted.map((c) => c.local),
-    );
+    // Published before our transaction commits, not through the outbox (ADR 0015): every
+    // id in them is derived from the envelope, so if the commit fails, the batch comes
+    // again, publishes the same events, and the local consumers' inboxes drop the copies.
+    await this.publisher.publish(accepted.map((c) => c.local));
     const byOrigin = new Map<string, number>();
     for (const c of accepted)
       byOrigin.set(c.envelope.origin, (byOrigin.get(c.envelope.origin) ?? 0) + 1);
@@ -219,7 +221,7 @@ export class EnvelopeImportService {
   }
 
   private asLocalReport(e: ExchangeEnvelope, s: SharedIndicatorV1): OutgoingEvent {
-    const reportId = randomUUID();
+    const reportId = importedId(e, 'report');
     const data: ReportSubmittedV1 = {
       reportId,
       organisationId: `node:${e.origin}`,
@@ -227,14 +229,19 @@ export class EnvelopeImportService {
       typology: s.typology,
       tlp: s.tlp,
       submittedAt: e.timestamp,
-      indicators: [{ rawIndicatorId: randomUUID(), value: s.canonical, typeHint: s.type }],
+      indicators: [
+        { rawIndicatorId: importedId(e, 'raw-indicator'), value: s.canonical, typeHint: s.type },
+      ],
       originNode: e.origin,
       originReportId: s.originReportId,
     };
     return {
       topic: topicName(this.config.namespace, 'reports'),
       key: reportId,
-      event: newEvent(this.config.eventSource, EVENT_TYPES.reportSubmitted, data, reportId),
+      event: {
+        ...newEvent(this.config.eventSource, EVENT_TYPES.reportSubmitted, data, reportId),
+        id: importedId(e, 'event'),
+      },
     };
   }
 
@@ -242,7 +249,7 @@ export class EnvelopeImportService {
   private asLocalAction(e: ExchangeEnvelope, action: SharedActionV1): OutgoingEvent {
     const data: AlertActionV1 = {
       actionId: action.actionId,
-      alertId: randomUUID(),
+      alertId: importedId(e, 'alert'),
       indicatorId: action.indicatorId,
       indicatorType: action.indicatorType,
       canonical: action.canonical,
@@ -258,7 +265,10 @@ export class EnvelopeImportService {
     return {
       topic: topicName(this.config.namespace, 'actions'),
       key: action.indicatorId,
-      event: newEvent(this.config.eventSource, ALERT_ACTION_V1, data, action.indicatorId),
+      event: {
+        ...newEvent(this.config.eventSource, ALERT_ACTION_V1, data, action.indicatorId),
+        id: importedId(e, 'event'),
+      },
     };
   }
 }

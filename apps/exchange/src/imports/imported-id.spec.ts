@@ -1,0 +1,26 @@
+import { validate as isUuid, version } from 'uuid';
+import { importedId } from './imported-id';
+
+describe('importedId', () => {
+  const e = { origin: 'th', eventId: '5d3c1c1e-8f43-4a52-9a0e-6f3f4a7a9b10' };
+
+  it('gives the same envelope the same ids every time', () => {
+    expect(importedId(e, 'report')).toBe(importedId({ ...e }, 'report'));
+    expect(isUuid(importedId(e, 'event'))).toBe(true);
+    expect(version(importedId(e, 'event'))).toBe(5);
+  });
+
+  it('gives each role, origin and event id its own id', () => {
+    const ids = [
+      importedId(e, 'report'),
+      importedId(e, 'raw-indicator'),
+      importedId(e, 'event'),
+      importedId(e, 'alert'),
+      importedId({ ...e, origin: 'sg' }, 'report'),
+      importedId({ ...e, eventId: '5d3c1c1e-8f43-4a52-9a0e-6f3f4a7a9b11' }, 'report'),
+      // the separator keeps "t" + "h\n..." apart from "th" + "\n..."
+      importedId({ origin: 't', eventId: `h\n${e.eventId}` }, 'report'),
+    ];
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
