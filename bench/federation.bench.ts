@@ -218,8 +218,8 @@ const HOPS = [
   'TH normaliser outbox relay (to th.indicators)',
   'TH exchange consume + sign (th.indicators to commit)',
   'TH exchange outbox relay (to th.exchange)',
-  'MY exchange consume + verify (th.exchange to commit)',
-  'MY exchange outbox relay (to my.reports)',
+  'MY exchange consume + verify (th.exchange to local event made)',
+  'MY exchange publish before commit (to my.reports, ADR 0015)',
   'MY normaliser consume + store (my.reports to commit)',
   'MY normaliser outbox relay (to my.indicators)',
   'MY fan-out consume, decide, webhook worker, POST (my.indicators to arrival)',
@@ -623,7 +623,7 @@ async function backfillPart(
       figures,
       notes: [
         `Backfill: ${BACKFILL.toLocaleString('en-US')} envelopes signed with TH's key (distinct Thai mobile numbers, TLP:GREEN, timestamps spread over the last 30 days, so about three quarters are older than the 7-day live bound and take the backfill path of ADR 0008) were put on TH's compacted exchange topic before timing (${presignSeconds.toFixed(0)} s with ${SIGNERS} signer threads). Timing starts when MY's exchange${WITH_NORMALISER ? ' and normaliser' : ''} processes are spawned (start-up and migrations included).`,
-        `Included in the backfill: MY exchange (verify, replay rows, per-indicator state, outbox) and its outbox relay to my.reports.v1${WITH_NORMALISER ? ', and MY normaliser storing the indicators; not TH (its export path is the latency part) nor fan-out' : ''}.`,
+        `Included in the backfill: MY exchange (verify, replay rows, per-indicator state, publish to my.reports.v1 before commit, ADR 0015)${WITH_NORMALISER ? ', and MY normaliser storing the indicators; not TH (its export path is the latency part) nor fan-out' : ''}.`,
       ],
     };
   } finally {
