@@ -7,12 +7,12 @@ export type IndicatorStatus = (typeof INDICATOR_STATUSES)[number];
 @Entity({ name: 'indicators' })
 @Index(['type', 'lastSeen'])
 @Index(['lastSeen', 'id'])
-// `id text_pattern_ops` for k-anonymity prefix lookups (`id LIKE 'v1:abcd%'`); TypeORM cannot
-// express an operator class, so the index is hand-written in a migration and not synchronised.
-@Index('IDX_indicators_id_prefix', { synchronize: false })
 export class Indicator {
-  /** Keyed hash of `type:canonical` under the consortium key. */
-  @PrimaryColumn('text')
+  /**
+   * Keyed hash of `type:canonical` under the consortium key. Byte-wise collation ("C"), so
+   * the primary key also serves k-anonymity prefix lookups as a range scan.
+   */
+  @PrimaryColumn('text', { collation: 'C' })
   id!: string;
 
   @Column('text')

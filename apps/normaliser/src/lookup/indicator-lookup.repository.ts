@@ -56,15 +56,14 @@ export class IndicatorLookupRepository {
 
   /**
    * Indicators whose id starts with `prefix` (`v1:` and lower-case hex), at most `limit`, in
-   * no particular order. A byte-wise range rather than `LIKE $1`, so that even the generic
-   * plan of the prepared statement uses the `text_pattern_ops` index: every id continues
-   * the prefix with hex digits, all below 'g'.
+   * no particular order: a range scan of the primary key, whose collation is "C" (byte
+   * order), and every id continues the prefix with hex digits, all below 'g'.
    */
   async findByPrefix(prefix: string, limit: number): Promise<PrefixRow[]> {
     const { rows } = await this.pool.query<PrefixRow>({
       name: 'lookup_by_prefix',
       text: `SELECT id, status, confidence, tlp, warninglisted, type, canonical FROM normaliser.indicators
-              WHERE id ~>=~ $1 AND id ~<~ $2 LIMIT $3`,
+              WHERE id >= $1 AND id < $2 LIMIT $3`,
       values: [prefix, `${prefix}g`, limit],
     });
     return rows;
