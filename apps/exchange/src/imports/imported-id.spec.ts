@@ -2,12 +2,16 @@ import { validate as isUuid, version } from 'uuid';
 import { importedId } from './imported-id';
 
 describe('importedId', () => {
-  const e = { origin: 'th', eventId: '5d3c1c1e-8f43-4a52-9a0e-6f3f4a7a9b10' };
+  const e = {
+    origin: 'th',
+    eventId: '5d3c1c1e-8f43-4a52-9a0e-6f3f4a7a9b10',
+    timestamp: '2026-11-27T09:00:00.000Z',
+  };
 
   it('gives the same envelope the same ids every time', () => {
     expect(importedId(e, 'report')).toBe(importedId({ ...e }, 'report'));
     expect(isUuid(importedId(e, 'event'))).toBe(true);
-    expect(version(importedId(e, 'event'))).toBe(5);
+    expect(version(importedId(e, 'event'))).toBe(8);
   });
 
   it('gives each role, origin and event id its own id', () => {
@@ -19,8 +23,19 @@ describe('importedId', () => {
       importedId({ ...e, origin: 'sg' }, 'report'),
       importedId({ ...e, eventId: '5d3c1c1e-8f43-4a52-9a0e-6f3f4a7a9b11' }, 'report'),
       // the separator keeps "t" + "h\n..." apart from "th" + "\n..."
-      importedId({ origin: 't', eventId: `h\n${e.eventId}` }, 'report'),
+      importedId({ ...e, origin: 't', eventId: `h\n${e.eventId}` }, 'report'),
     ];
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('orders ids by the envelope time, with that time in the first 48 bits', () => {
+    const later = {
+      ...e,
+      eventId: '00000000-0000-4000-8000-000000000000',
+      timestamp: '2026-11-27T09:00:00.001Z',
+    };
+    expect(importedId(later, 'event') > importedId(e, 'event')).toBe(true);
+    const hex = importedId(e, 'event').replace(/-/g, '').slice(0, 12);
+    expect(parseInt(hex, 16)).toBe(Date.parse(e.timestamp));
   });
 });

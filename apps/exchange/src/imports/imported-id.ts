@@ -1,18 +1,24 @@
-import { v5 as uuidV5 } from 'uuid';
+import { createHash } from 'node:crypto';
+import { stringify } from 'uuid';
 import type { ExchangeEnvelope } from '@wgas/federation';
-
-/** Namespace of the ids below (RFC 9562 name-based UUIDs); fixed, never to change. */
-const IMPORTED_ID_NAMESPACE = '2f0c7a8e-5b1d-4c3e-9a6f-0d8b7e4c1a52';
 
 /**
  * The id of one of the local things an imported envelope becomes (its report, raw
- * indicator, event, alert): a name-based UUID of the origin, the envelope's event id and
- * the role, so the same envelope imported twice (a commit that failed after the events
- * were published, ADR 0015) yields the same ids, and two envelopes never share one.
+ * indicator, event, alert). Derived, so the same envelope imported twice (a commit that
+ * failed after the events were published, ADR 0015) yields the same ids; and ordered by
+ * the envelope's time, so the inboxes and report indexes that take them append instead of
+ * writing random pages. A UUIDv8 (RFC 9562, custom): the first 48 bits are the envelope's
+ * Unix time in milliseconds, as in a UUIDv7, the other 74 free bits come from SHA-256 of
+ * the origin, the envelope's event id and the role, so two envelopes or roles never share one.
  */
 export function importedId(
-  e: Pick<ExchangeEnvelope, 'origin' | 'eventId'>,
+  e: Pick<ExchangeEnvelope, 'origin' | 'eventId' | 'timestamp'>,
   role: 'report' | 'raw-indicator' | 'event' | 'alert',
 ): string {
-  return uuidV5(`${e.origin}\n${e.eventId}\n${role}`, IMPORTED_ID_NAMESPACE);
+  const bytes = createHash('sha256').update(`${e.origin}\n${e.eventId}\n${role}`).digest();
+  const ms = Date.parse(e.timestamp);
+  bytes.writeUIntBE(Number.isFinite(ms) && ms >= 0 ? ms : 0, 0, 6);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x80; // version 8
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 9562 variant
+  return stringify(bytes.subarray(0, 16));
 }
