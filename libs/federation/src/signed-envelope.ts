@@ -48,6 +48,12 @@ interface BatchStatement {
 
 const BATCH_STATEMENT = 'wgas.exchange.batch-root.v1';
 
+/** The bytes the origin signs for a batch of `size` envelopes with this (base64) root. */
+function batchStatementBytes(origin: string, keyId: string, size: number, root: string): Buffer {
+  const statement: BatchStatement = { statement: BATCH_STATEMENT, origin, keyId, size, root };
+  return canonicalBytes(statement);
+}
+
 /**
  * Most envelopes under one batch signature. The proof grows with log2 of it (6 hashes,
  * about 270 bytes, at 64) while the signature's cost per envelope falls with it.
@@ -93,14 +99,11 @@ export function signEnvelopes<T>(
     if (part.some((e) => e.origin !== origin || e.keyId !== keyId))
       throw new Error('a batch is signed by one origin with one key');
     const { root, proofs } = merkleTree(part.map((e) => leafHash(canonicalBytes(e))));
-    const statement: BatchStatement = {
-      statement: BATCH_STATEMENT,
-      origin,
-      keyId,
-      size: part.length,
-      root: root.toString('base64'),
-    };
-    const signature = sign(null, canonicalBytes(statement), privateKey).toString('base64');
+    const signature = sign(
+      null,
+      batchStatementBytes(origin, keyId, part.length, root.toString('base64')),
+      privateKey,
+    ).toString('base64');
     part.forEach((envelope, index) =>
       out.push({
         envelope,
@@ -245,16 +248,16 @@ function verifiesInBatch(
     batch.proof.map((h) => Buffer.from(h, 'base64')),
   );
   if (!root) return false;
-  const statement: BatchStatement = {
-    statement: BATCH_STATEMENT,
-    origin: envelope.origin,
-    keyId: envelope.keyId,
-    size: batch.size,
-    root: root.toString('base64'),
-  };
-  const entry = `${statement.origin} ${statement.keyId} ${batch.size} ${statement.root} ${batch.signature}`;
+  const { origin, keyId } = envelope;
+  const root64 = root.toString('base64');
+  const entry = `${origin} ${keyId} ${batch.size} ${root64} ${batch.signature}`;
   if (o.verifiedRoots?.has(entry)) return true;
-  const good = verifies(o.registry, key, canonicalBytes(statement), batch.signature);
+  const good = verifies(
+    o.registry,
+    key,
+    batchStatementBytes(origin, keyId, batch.size, root64),
+    batch.signature,
+  );
   if (good) o.verifiedRoots?.add(entry);
   return good;
 }

@@ -238,10 +238,13 @@ export class EnvelopeImportService {
     return {
       topic: topicName(this.config.namespace, 'reports'),
       key: reportId,
-      event: {
-        ...newEvent(this.config.eventSource, EVENT_TYPES.reportSubmitted, data, reportId),
-        id: importedId(e, 'event'),
-      },
+      event: newEvent(
+        this.config.eventSource,
+        EVENT_TYPES.reportSubmitted,
+        data,
+        reportId,
+        importedId(e, 'event'),
+      ),
     };
   }
 
@@ -265,10 +268,13 @@ export class EnvelopeImportService {
     return {
       topic: topicName(this.config.namespace, 'actions'),
       key: action.indicatorId,
-      event: {
-        ...newEvent(this.config.eventSource, ALERT_ACTION_V1, data, action.indicatorId),
-        id: importedId(e, 'event'),
-      },
+      event: newEvent(
+        this.config.eventSource,
+        ALERT_ACTION_V1,
+        data,
+        action.indicatorId,
+        importedId(e, 'event'),
+      ),
     };
   }
 }

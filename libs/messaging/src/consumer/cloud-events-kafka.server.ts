@@ -6,7 +6,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { fromKafkaMessage, type CloudEvent } from '@wgas/contracts';
 import { schemaOf } from '@wgas/persistence';
 import { createProducer, ensureTopics } from '../kafka/kafka-client';
-import { produceRequests } from '../kafka/request-size';
+import { sendInRequests } from '../kafka/request-size';
 import { deadLetterMessage } from './dead-letter';
 import { NON_RETRYABLE_ERRORS, type BatchEventContext, type EventContext } from './event-context';
 import { ConsumerMetrics } from './consumer-metrics';
@@ -345,8 +345,7 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
 
   /** In produce requests of bounded size: one too large for Kafka would stall the partition. */
   private async publishDeadLetters(dead: { topic: string; message: Message }[]): Promise<void> {
-    for (const topicMessages of produceRequests(dead))
-      await this.producer!.sendBatch({ acks: -1, topicMessages });
+    await sendInRequests(this.producer!, dead);
   }
 }
 

@@ -2,7 +2,7 @@ import type { Kafka, Producer } from 'kafkajs';
 import { toKafkaMessage } from '@wgas/contracts';
 import type { OutgoingEvent } from '../outbox/outbox-writer';
 import { createProducer } from './kafka-client';
-import { produceRequests } from './request-size';
+import { sendInRequests } from './request-size';
 
 /**
  * Publishes events straight to Kafka (idempotent producer, acks from all replicas), in
@@ -18,13 +18,11 @@ export class EventPublisher {
 
   async publish(events: OutgoingEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const producer = await this.connected();
     const messages = events.map(({ topic, key, event }) => {
       const m = toKafkaMessage(event, key);
       return { topic, message: { key: m.key, value: m.value, headers: m.headers } };
     });
-    for (const topicMessages of produceRequests(messages))
-      await producer.sendBatch({ acks: -1, topicMessages });
+    await sendInRequests(await this.connected(), messages);
   }
 
   async onApplicationShutdown(): Promise<void> {

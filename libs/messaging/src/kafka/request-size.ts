@@ -1,4 +1,4 @@
-import type { Message } from 'kafkajs';
+import type { Message, Producer } from 'kafkajs';
 
 /** Kafka's own framing per record, over its key, value and headers (an upper estimate). */
 const RECORD_OVERHEAD_BYTES = 64;
@@ -62,4 +62,18 @@ export function produceRequests(
     }
     return [...byTopic].map(([topic, list]) => ({ topic, messages: list }));
   });
+}
+
+/**
+ * Sends `messages` in order, in produce requests of at most `maxBytes` each, acknowledged
+ * by all in-sync replicas: the one way the relay, the dead-letter path and EventPublisher
+ * write to Kafka.
+ */
+export async function sendInRequests(
+  producer: Producer,
+  messages: { topic: string; message: Message }[],
+  maxBytes = MAX_REQUEST_BYTES,
+): Promise<void> {
+  for (const topicMessages of produceRequests(messages, maxBytes))
+    await producer.sendBatch({ acks: -1, topicMessages });
 }

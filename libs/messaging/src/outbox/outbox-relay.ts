@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { schemaOf } from '@wgas/persistence';
 import { createProducer } from '../kafka/kafka-client';
-import { MAX_REQUEST_BYTES, produceRequests } from '../kafka/request-size';
+import { MAX_REQUEST_BYTES, sendInRequests } from '../kafka/request-size';
 import { outboxChannel } from './outbox-writer';
 
 export interface OutboxRelayOptions {
@@ -260,8 +260,7 @@ export class OutboxRelay {
       topic: r.topic,
       message: { key: r.message_key, value: r.value, headers: r.headers },
     }));
-    for (const topicMessages of produceRequests(messages, this.maxRequestBytes))
-      await producer.sendBatch({ acks: -1, topicMessages });
+    await sendInRequests(producer, messages, this.maxRequestBytes);
     this.acknowledged = rows.map((r) => r.seq);
     this.published += rows.length;
     return rows.length;

@@ -19,17 +19,19 @@ export function outboxChannel(schema: string): string {
  * A new CloudEvent. Its id is a UUIDv7 (RFC 9562): unique, and ordered by creation time,
  * so every consumer's inbox (and the exchange's replay table) appends to the right end of
  * its primary key instead of writing a random page of it; at a million rows those indexes
- * no longer fit in Postgres's buffers and random inserts cost a page read each.
+ * no longer fit in Postgres's buffers and random inserts cost a page read each. A caller
+ * whose events must keep their id when made again (ADR 0015) passes its own `id`.
  */
 export function newEvent<T>(
   source: string,
   type: string,
   data: T,
   subject?: string,
+  id: string = uuidV7(),
 ): CloudEvent<T> {
   return {
     specversion: '1.0',
-    id: uuidV7(),
+    id,
     source,
     type,
     time: new Date().toISOString(),
