@@ -1,5 +1,6 @@
-import { TLP_LEVELS } from '@wgas/contracts';
-import { mayExport, peerMayReceive } from './export-policy';
+import { EVENT_TYPES, INDICATOR_EXPIRED_V1, TLP_LEVELS } from '@wgas/contracts';
+import { newEvent } from '@wgas/messaging';
+import { mayBeExported, mayExport, peerMayReceive } from './export-policy';
 
 describe('mayExport', () => {
   it.each(TLP_LEVELS)(
@@ -29,5 +30,22 @@ describe('peerMayReceive', () => {
     expect(peerMayReceive('AMBER', 'AMBER+STRICT')).toBe(true);
     expect(peerMayReceive('AMBER+STRICT', 'AMBER')).toBe(false);
     expect(peerMayReceive('RED', 'AMBER+STRICT')).toBe(false);
+  });
+});
+
+describe("mayBeExported (the consumer's filter before validation and the inbox)", () => {
+  const upserted = (data: unknown) => newEvent('urn:test', EVENT_TYPES.indicatorUpserted, data);
+
+  it('skips only what mayExport would certainly refuse', () => {
+    expect(mayBeExported(upserted({ tlp: 'GREEN', originNode: 'my' }))).toBe(false);
+    expect(mayBeExported(upserted({ tlp: 'RED' }))).toBe(false);
+    expect(mayBeExported(newEvent('urn:test', INDICATOR_EXPIRED_V1, { tlp: 'GREEN' }))).toBe(false);
+    expect(mayBeExported(upserted({ tlp: 'GREEN' }))).toBe(true);
+    expect(mayBeExported(upserted({ tlp: 'AMBER+STRICT' }))).toBe(true);
+  });
+
+  it('leaves malformed events to validation, which dead-letters them', () => {
+    expect(mayBeExported(upserted(null))).toBe(true);
+    expect(mayBeExported(upserted({ tlp: 'GREEN', originNode: 42 }))).toBe(true);
   });
 });

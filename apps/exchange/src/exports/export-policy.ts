@@ -1,4 +1,4 @@
-import type { Tlp } from '@wgas/contracts';
+import { EVENT_TYPES, type CloudEvent, type Tlp } from '@wgas/contracts';
 
 const ORDER: Tlp[] = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'];
 
@@ -25,4 +25,19 @@ export function mayExport(
 /** Whether a peer whose registry entry allows `max` may act on an envelope marked `tlp`. */
 export function peerMayReceive(tlp: Tlp, max: Tlp): boolean {
   return tlp !== 'RED' && ORDER.indexOf(tlp) <= ORDER.indexOf(max);
+}
+
+/**
+ * Whether a `<ns>.indicators.v1` event could be exported at all, judged from its parsed
+ * but not yet validated data, so the consumer can skip the rest before validation and the
+ * inbox (in a backfill nearly every event is an imported indicator). Only certain refusals
+ * are skipped: anything else is validated and decided by `mayExport`. An indicator event
+ * names an origin node only when the report was imported from a peer, and an envelope from
+ * ourselves is refused as a loop, so `originNode` is never this node.
+ */
+export function mayBeExported(event: CloudEvent): boolean {
+  if (event.type !== EVENT_TYPES.indicatorUpserted) return false;
+  const data = event.data as { originNode?: unknown; tlp?: unknown } | null;
+  if (typeof data !== 'object' || data === null) return true; // validation will refuse it
+  return typeof data.originNode !== 'string' && data.tlp !== 'RED';
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { stringify } from 'uuid';
 import type { ExchangeEnvelope } from '@wgas/federation';
 
@@ -15,7 +15,7 @@ export function importedId(
   e: Pick<ExchangeEnvelope, 'origin' | 'eventId' | 'timestamp'>,
   role: 'report' | 'raw-indicator' | 'event' | 'alert',
 ): string {
-  const bytes = createHash('sha256').update(`${e.origin}\n${e.eventId}\n${role}`).digest();
+  const bytes = hash('sha256', `${e.origin}\n${e.eventId}\n${role}`, 'buffer');
   const ms = Date.parse(e.timestamp);
   bytes.writeUIntBE(Number.isFinite(ms) && ms >= 0 ? ms : 0, 0, 6);
   bytes[6] = (bytes[6]! & 0x0f) | 0x80; // version 8

@@ -13,7 +13,7 @@ import { createKafka, createProducer, ensureTopics } from '../kafka/kafka-client
 import { newEvent } from '../outbox/outbox-writer';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
 import { CloudEventsKafkaServer } from './cloud-events-kafka.server';
-import type { EventContext } from './event-context';
+import { batchHandler, type BatchEventContext, type EventContext } from './event-context';
 import { EventErrorPassthroughFilter } from './event-error-passthrough.filter';
 
 const applied: string[] = [];
@@ -32,7 +32,27 @@ class ThingsConsumer {
   }
 }
 
-@Module({ controllers: [ThingsConsumer] })
+const sorted: string[] = [];
+
+/** A batch handler that declares which events it can have any effect for. */
+@Controller()
+class SortedThingsConsumer {
+  @EventPattern(
+    'sorted.v1',
+    batchHandler({ relevant: (e) => (e.data as { keep?: unknown } | null)?.keep === true }),
+  )
+  async onThings(@Payload() events: CloudEvent[], @Ctx() ctx: BatchEventContext): Promise<void> {
+    for (const e of events) {
+      await ctx.manager.query('INSERT INTO msgtest.things (event_id, name) VALUES ($1, $2)', [
+        e.id,
+        (e.data as { name: string }).name,
+      ]);
+      sorted.push((e.data as { name: string }).name);
+    }
+  }
+}
+
+@Module({ controllers: [ThingsConsumer, SortedThingsConsumer] })
 class ThingsModule {}
 
 describe('CloudEventsKafkaServer against real Kafka and Postgres', () => {
@@ -117,6 +137,52 @@ describe('CloudEventsKafkaServer against real Kafka and Postgres', () => {
       expect(h.dlq_original_offset).toMatch(/^\d+$/);
     }
     expect(dead.find((h) => h.dlq_reason === 'Error')?.dlq_attempts).toBe('3');
+  });
+
+  it('hands a batch handler only the events it declared relevant; the rest skip the inbox', async () => {
+    const sortedTopic = `${namespace}.sorted.v1`;
+    const events = [
+      newEvent('urn:test', 'org.test.thing.v1', { name: 'skipped-1', keep: false }),
+      newEvent('urn:test', 'org.test.thing.v1', { name: 'kept-1', keep: true }),
+      newEvent('urn:test', 'org.test.thing.v1', { name: 'skipped-2' }),
+      newEvent('urn:test', 'org.test.thing.v1', { name: 'kept-2', keep: true }),
+    ];
+    await producer.send({
+      topic: sortedTopic,
+      acks: -1,
+      messages: events.map((e) => toKafkaMessage(e, 'k')),
+    });
+    // one batch of only irrelevant events, after the others: the consumer moves past it
+    await producer.send({
+      topic: sortedTopic,
+      acks: -1,
+      messages: [
+        toKafkaMessage(newEvent('urn:test', 'org.test.thing.v1', { name: 'skipped-3' }), 'k'),
+      ],
+    });
+    await waitFor(() => sorted.includes('kept-2'), { what: 'the relevant events' });
+    expect(sorted).toEqual(['kept-1', 'kept-2']);
+    const inbox = (await ds.query(
+      'SELECT event_id FROM msgtest.inbox WHERE consumer = $1 AND event_id = ANY($2::text[])',
+      [`${namespace}.things`, events.map((e) => e.id)],
+    )) as { event_id: string }[];
+    expect(inbox.map((r) => r.event_id).sort()).toEqual([events[1]!.id, events[3]!.id].sort());
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      await waitFor(
+        async () => {
+          const [committed] = await admin.fetchOffsets({
+            groupId: `${namespace}.things`,
+            topics: [sortedTopic],
+          });
+          return committed!.partitions.some((p) => p.offset === '5');
+        },
+        { timeoutMs: 5000, what: 'the offset past the irrelevant last batch committed' },
+      );
+    } finally {
+      await admin.disconnect();
+    }
   });
 
   it('commits what it applied on its timer, also once the topic goes quiet', async () => {

@@ -175,20 +175,35 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
     for (const p of parsed) {
       if ('error' in p) dead.push(this.deadLetter(batch.topic, batch.partition, p.m, p.error, 1));
     }
-    const good = parsed.filter((p): p is { m: KafkaMessage; event: CloudEvent } => 'event' in p);
+    const parsedOk = parsed.filter(
+      (p): p is { m: KafkaMessage; event: CloudEvent } => 'event' in p,
+    );
+    const relevant = relevanceOf(handler);
+    const good = relevant ? parsedOk.filter((g) => relevant(g.event)) : parsedOk;
+    const ignored = parsedOk.length - good.length;
     const stopTimer = this.metrics.batchSeconds.startTimer({ topic: batch.topic });
     try {
-      const applied = await this.transaction(async (manager, after) => {
-        if (isBatchHandler(handler)) {
-          const events = good.map((g) => g.event);
-          return this.applyBatch(handler, manager, batch.topic, batch.partition, events, after);
-        }
-        let n = 0;
-        for (const { m, event } of good)
-          n += await this.apply(handler, manager, batch.topic, batch.partition, m, event);
-        return n;
-      });
-      this.metrics.processed.inc({ topic: batch.topic }, applied);
+      const applied =
+        good.length === 0
+          ? 0
+          : await this.transaction(async (manager, after) => {
+              if (isBatchHandler(handler)) {
+                const events = good.map((g) => g.event);
+                return this.applyBatch(
+                  handler,
+                  manager,
+                  batch.topic,
+                  batch.partition,
+                  events,
+                  after,
+                );
+              }
+              let n = 0;
+              for (const { m, event } of good)
+                n += await this.apply(handler, manager, batch.topic, batch.partition, m, event);
+              return n;
+            });
+      this.metrics.processed.inc({ topic: batch.topic }, applied + ignored);
       stopTimer();
     } catch {
       for (const { m, event } of good) {
@@ -355,4 +370,10 @@ function partitionKey(p: { topic: string; partition: number }): string {
 
 function isBatchHandler(handler: MessageHandler): boolean {
   return (handler.extras as { batch?: unknown } | undefined)?.batch === true;
+}
+
+/** The `batchHandler({ relevant })` filter, if the handler declared one. */
+function relevanceOf(handler: MessageHandler): ((event: CloudEvent) => boolean) | undefined {
+  const relevant = (handler.extras as { relevant?: unknown } | undefined)?.relevant;
+  return typeof relevant === 'function' ? (relevant as (event: CloudEvent) => boolean) : undefined;
 }

@@ -31,6 +31,16 @@ export interface BatchEventContext {
 /** `@EventPattern` extras that make a handler receive `CloudEvent[]` and a BatchEventContext. */
 export const BATCH_HANDLER = { batch: true } as const;
 
+/**
+ * `BATCH_HANDLER` with a filter: events for which `relevant` returns false are neither
+ * recorded in the inbox nor handed to the handler (it must be certain they would have no
+ * effect, so idempotency does not need them). A batch of only such events opens no
+ * transaction. It sees the event as parsed, before any schema validation.
+ */
+export function batchHandler(o: { relevant: (event: CloudEvent) => boolean }) {
+  return { batch: true, relevant: o.relevant } as const;
+}
+
 /** Errors that no retry can fix: the message goes straight to the dead-letter topic. */
 export const NON_RETRYABLE_ERRORS = new Set([
   'CloudEventParseError',
