@@ -14,7 +14,8 @@ import { EnvelopeWriter, type EnvelopeToSeal } from './envelope-writer';
 
 /**
  * Sends actions taken here on foreign indicators ("blocked", "account frozen") back to
- * each origin whose report named the indicator, so they show on the origin's report.
+ * each origin that shared the indicator with us, so they show on the origin's report: the
+ * one behind the latest state we imported from that origin (`peer_indicator_state`).
  */
 @Injectable()
 export class ActionForwardService {
@@ -28,11 +29,14 @@ export class ActionForwardService {
     const a = validateEventData(AlertActionV1, event.type, event.data);
     // Only our own organisations' actions travel; relayed foreign ones are already home.
     if (a.node !== this.identity.node) return;
+    // One primary-key probe per peer: the origin's report of the latest state we imported.
     const sources = await queryRows<{ origin: string; origin_report_id: string }>(
       m,
-      `SELECT DISTINCT origin, origin_report_id FROM exchange.imported_envelopes
-        WHERE indicator_id = $1 AND origin_report_id IS NOT NULL`,
-      [a.indicatorId],
+      `SELECT s.origin, s.origin_report_id
+         FROM unnest($1::text[]) AS p(origin)
+         JOIN exchange.peer_indicator_state s ON s.origin = p.origin AND s.indicator_id = $2
+        WHERE s.origin_report_id IS NOT NULL`,
+      [this.identity.registry.nodes(), a.indicatorId],
     );
     const out: EnvelopeToSeal[] = [];
     for (const s of sources) {

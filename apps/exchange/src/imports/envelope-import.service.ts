@@ -190,15 +190,17 @@ export class EnvelopeImportService {
       const latest = [...newest.values()];
       const rows = await queryRows<{ origin: string; indicator_id: string }>(
         m,
-        `INSERT INTO exchange.peer_indicator_state AS s (origin, indicator_id, sequence)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])
-         ON CONFLICT (origin, indicator_id) DO UPDATE SET sequence = excluded.sequence
+        `INSERT INTO exchange.peer_indicator_state AS s (origin, indicator_id, sequence, origin_report_id)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::uuid[])
+         ON CONFLICT (origin, indicator_id) DO UPDATE
+           SET sequence = excluded.sequence, origin_report_id = excluded.origin_report_id
            WHERE s.sequence < excluded.sequence
          RETURNING origin, indicator_id`,
         [
           latest.map((c) => c.envelope.origin),
           latest.map((c) => c.indicatorId),
           latest.map((c) => c.envelope.sequence),
+          latest.map((c) => c.originReportId),
         ],
       );
       current = new Set(rows.map((r) => `${r.origin} ${r.indicator_id}`));

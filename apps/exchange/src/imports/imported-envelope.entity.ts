@@ -1,12 +1,11 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * Every envelope accepted from a peer, keyed by (origin, event id): a second copy is a
- * replay and is dropped. Also maps a foreign indicator back to the reports that named it,
- * so actions taken here can travel back to the origin.
+ * replay and is dropped. The indicator and origin report are kept for audit, not indexed
+ * (actions find their way back through `peer_indicator_state`).
  */
 @Entity({ name: 'imported_envelopes' })
-@Index(['indicatorId'])
 export class ImportedEnvelope {
   @PrimaryColumn('text')
   origin!: string;
