@@ -25,7 +25,7 @@ import type { ExchangeConfig } from '../exchange.config';
 import { ExchangeMetrics } from '../exchange.metrics';
 import { peerMayReceive } from '../exports/export-policy';
 import { FederationIdentity } from '../federation-identity';
-import { importedId } from './imported-id';
+import { importedIds } from './imported-id';
 
 /** A verified envelope and the local event it becomes if it is neither a replay nor superseded. */
 interface Candidate {
@@ -223,7 +223,8 @@ export class EnvelopeImportService {
   }
 
   private asLocalReport(e: ExchangeEnvelope, s: SharedIndicatorV1): OutgoingEvent {
-    const reportId = importedId(e, 'report');
+    const ids = importedIds(e);
+    const reportId = ids.report;
     const data: ReportSubmittedV1 = {
       reportId,
       organisationId: `node:${e.origin}`,
@@ -231,9 +232,7 @@ export class EnvelopeImportService {
       typology: s.typology,
       tlp: s.tlp,
       submittedAt: e.timestamp,
-      indicators: [
-        { rawIndicatorId: importedId(e, 'raw-indicator'), value: s.canonical, typeHint: s.type },
-      ],
+      indicators: [{ rawIndicatorId: ids['raw-indicator'], value: s.canonical, typeHint: s.type }],
       originNode: e.origin,
       originReportId: s.originReportId,
     };
@@ -245,16 +244,17 @@ export class EnvelopeImportService {
         EVENT_TYPES.reportSubmitted,
         data,
         reportId,
-        importedId(e, 'event'),
+        ids.event,
       ),
     };
   }
 
   /** An action a peer took on one of our indicators: it joins our actions topic, for our report. */
   private asLocalAction(e: ExchangeEnvelope, action: SharedActionV1): OutgoingEvent {
+    const ids = importedIds(e);
     const data: AlertActionV1 = {
       actionId: action.actionId,
-      alertId: importedId(e, 'alert'),
+      alertId: ids.alert,
       indicatorId: action.indicatorId,
       indicatorType: action.indicatorType,
       canonical: action.canonical,
@@ -275,7 +275,7 @@ export class EnvelopeImportService {
         ALERT_ACTION_V1,
         data,
         action.indicatorId,
-        importedId(e, 'event'),
+        ids.event,
       ),
     };
   }

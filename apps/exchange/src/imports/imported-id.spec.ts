@@ -1,5 +1,5 @@
 import { validate as isUuid, version } from 'uuid';
-import { importedId } from './imported-id';
+import { importedId, importedIds } from './imported-id';
 
 describe('importedId', () => {
   const e = {
@@ -12,6 +12,12 @@ describe('importedId', () => {
     expect(importedId(e, 'report')).toBe(importedId({ ...e }, 'report'));
     expect(isUuid(importedId(e, 'event'))).toBe(true);
     expect(version(importedId(e, 'event'))).toBe(8);
+    expect(importedIds(e)).toEqual({
+      report: importedId(e, 'report'),
+      'raw-indicator': importedId(e, 'raw-indicator'),
+      event: importedId(e, 'event'),
+      alert: importedId(e, 'alert'),
+    });
   });
 
   it('gives each role, origin and event id its own id', () => {
@@ -35,7 +41,9 @@ describe('importedId', () => {
       timestamp: '2026-11-27T09:00:00.001Z',
     };
     expect(importedId(later, 'event') > importedId(e, 'event')).toBe(true);
-    const hex = importedId(e, 'event').replace(/-/g, '').slice(0, 12);
-    expect(parseInt(hex, 16)).toBe(Date.parse(e.timestamp));
+    for (const id of Object.values(importedIds(e))) {
+      const hex = id.replace(/-/g, '').slice(0, 12);
+      expect(parseInt(hex, 16)).toBe(Date.parse(e.timestamp));
+    }
   });
 });
