@@ -352,7 +352,7 @@ async function main(): Promise<void> {
         notes: [
           `${t.reports} reports (${t.raw} raw indicators, 1-3 per report, 10% repeats across countries; ${t.sightings} sightings, ${t.indicators} canonical indicators) produced to the topic before the normaliser starts; the drain time includes the app's start-up.`,
           `Lookup errors (non-200): ${runs.map((l) => `${l.errors} at ${l.rate}/s`).join(', ')}. Latency measured from each request's scheduled send time (open loop), after ${WARMUP_SECONDS} s of unmeasured warm-up at ${LOW_RATE}/s and 1 s at each measured rate, by the same load generator on the same connections. One normaliser process serves every lookup (it also runs the Kafka consumer and outbox relay, idle by then); the load generator is a worker thread of that same process (node:http, keep-alive, up to 128 connections) and uses the same 2 cores.`,
-          'Shared 2-core machine: Kafka, Postgres, the normaliser and the load generator compete for the same cores, and other engineers were running tests at the same time.',
+          'Shared 2-core machine: Kafka, Postgres, the normaliser and the load generator compete for the same cores; the speed of the machine varies between runs (compare with the baselines measured in the same run).',
         ],
       };
       printFigures(result);
