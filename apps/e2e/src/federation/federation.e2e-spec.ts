@@ -336,8 +336,8 @@ describe('federation across three nodes (th, my, sg) over real Kafka and Postgre
       async () =>
         (
           (await exchangeDb.query(
-            'SELECT 1 FROM exchange.imported_envelopes WHERE origin = $1 AND event_id = $2',
-            ['th', signed.envelope.eventId],
+            'SELECT 1 FROM exchange.peer_indicator_state WHERE origin = $1 AND indicator_id = $2 AND sequence = $3',
+            ['th', signed.envelope.payload.indicatorId, signed.envelope.sequence],
           )) as unknown[]
         ).length === 1,
       { what: 'the second import to commit', timeoutMs: 60_000 },
@@ -401,6 +401,74 @@ describe('federation across three nodes (th, my, sg) over real Kafka and Postgre
     expect(myTelco.delivered().filter((r) => alert(r.json).indicator.value === value)).toHaveLength(
       1,
     );
+  });
+
+  it('tells replays from superseded states by the indicator sequence, with no row per envelope (ADR 0018)', async () => {
+    const my = f.nodes.my!;
+    const imports = my.apps.exchange!.get(EnvelopeImportService);
+    const metrics = my.apps.exchange!.get(ExchangeMetrics);
+    const exchangeDb = my.apps.exchange!.get(DataSource);
+    const thKey = privateKeyFromPem(f.keys.th!.privateKeyPem);
+    const indicatorId = `v1:${'e5'.repeat(32)}`;
+    const at = (sequence: number, value: string) => {
+      const now = new Date().toISOString();
+      return newEvent(
+        'urn:test',
+        EXCHANGE_EVENT_TYPE,
+        signEnvelope(
+          {
+            origin: 'th',
+            eventId: randomUUID(),
+            sequence,
+            timestamp: now,
+            keyId: f.keys.th!.keyId,
+            kind: SHARED_INDICATOR_V1,
+            payload: sharedPhone(value, indicatorId, now),
+          },
+          thKey,
+        ),
+      );
+    };
+    const counts = async () => {
+      const values = (await metrics.imported.get()).values.filter((v) => v.labels.origin === 'th');
+      const of = (result: string) => values.find((v) => v.labels.result === result)?.value ?? 0;
+      return { accepted: of('accepted'), replay: of('replay'), superseded: of('superseded') };
+    };
+    const apply = (events: ReturnType<typeof at>[]) =>
+      exchangeDb.transaction((m) => imports.applyMany(events, m));
+    const older = at(1_000_001, '+66855550001');
+    const newer = at(1_000_002, '+66855550002');
+
+    let before = await counts();
+    // one batch: the newest wins, its copy is a replay, the older state is superseded
+    await apply([newer, newer, older]);
+    expect(await counts()).toEqual({
+      accepted: before.accepted + 1,
+      replay: before.replay + 1,
+      superseded: before.superseded + 1,
+    });
+    // later batches: the same envelope again is a replay, the older one superseded
+    before = await counts();
+    await apply([newer]);
+    await apply([older]);
+    expect(await counts()).toEqual({
+      accepted: before.accepted,
+      replay: before.replay + 1,
+      superseded: before.superseded + 1,
+    });
+    before = await counts();
+    await apply([at(1_000_003, '+66855550003')]);
+    expect((await counts()).accepted).toBe(before.accepted + 1);
+    const [state] = (await exchangeDb.query(
+      `SELECT sequence FROM exchange.peer_indicator_state WHERE origin = 'th' AND indicator_id = $1`,
+      [indicatorId],
+    )) as { sequence: string }[];
+    expect(state?.sequence).toBe('1000003');
+    const rows = (await exchangeDb.query(
+      `SELECT 1 FROM exchange.imported_envelopes WHERE origin = 'th' AND indicator_id = $1`,
+      [indicatorId],
+    )) as unknown[];
+    expect(rows).toHaveLength(0);
   });
 
   it('backfills old envelopes from the compacted exchange topic, newest state only (ADR 0008)', async () => {

@@ -39,13 +39,14 @@ interface Candidate {
 
 /**
  * Accepts a peer's envelopes only if they verify against the registry, are not replays
- * (origin + event id seen before), do not carry an older state of an indicator than one
- * already imported, and carry a marking the origin may send us. An accepted indicator
- * enters the local pipeline as a report from the origin node, so the normaliser merges it
- * as foreign intelligence and fan-out alerts under our own policy. A whole Kafka batch is
- * applied set-based (ADR 0008): one statement for the replay rows, one for the indicator
- * states, then the local events are published (ADR 0015). Refusals are counted and
- * logged, and leave no trace in any store.
+ * (an action's origin + event id seen before; an indicator's sequence already imported),
+ * do not carry an older state of an indicator than one already imported, and carry a
+ * marking the origin may send us. An accepted indicator enters the local pipeline as a
+ * report from the origin node, so the normaliser merges it as foreign intelligence and
+ * fan-out alerts under our own policy. A whole Kafka batch is applied set-based (ADR
+ * 0008): one statement for the actions' replay rows, one for the indicator states, then
+ * the local events are published (ADR 0015). Refusals are counted and logged, and leave
+ * no trace in any store.
  */
 @Injectable()
 export class EnvelopeImportService {
@@ -71,8 +72,17 @@ export class EnvelopeImportService {
       const c = this.examine(event, refuse);
       if (c) candidates.push(c);
     }
-    const fresh = await this.firstSightings(m, candidates, refuse);
-    const accepted = await this.latestStates(m, fresh, refuse);
+    const firstActions = await this.firstSightings(
+      m,
+      candidates.filter((c) => !c.latestWins),
+      refuse,
+    );
+    const newStates = await this.latestStates(
+      m,
+      candidates.filter((c) => c.latestWins),
+      refuse,
+    );
+    const accepted = candidates.filter((c) => firstActions.has(c) || newStates.has(c));
     // Published before our transaction commits, not through the outbox (ADR 0015): every
     // id in them is derived from the envelope, so if the commit fails, the batch comes
     // again, publishes the same events, and the local consumers' inboxes drop the copies.
@@ -139,79 +149,103 @@ export class EnvelopeImportService {
     return void refuse(envelope.origin, 'unknown_kind');
   }
 
-  /** Records every candidate by (origin, event id) with one statement; a second copy is a replay. */
+  /**
+   * Records every action by (origin, event id) with one statement; a second copy is a
+   * replay. (Indicators need no such row: their sequence per indicator tells, see below.)
+   */
   private async firstSightings(
     m: EntityManager,
-    candidates: Candidate[],
+    actions: Candidate[],
     refuse: (origin: string, reason: string) => void,
-  ): Promise<Candidate[]> {
-    if (candidates.length === 0) return [];
+  ): Promise<Set<Candidate>> {
+    if (actions.length === 0) return new Set();
     const rows = await queryRows<{ origin: string; event_id: string }>(
       m,
       `INSERT INTO exchange.imported_envelopes (origin, event_id, kind, sequence, indicator_id, origin_report_id)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::uuid[])
        ON CONFLICT DO NOTHING RETURNING origin, event_id`,
       [
-        candidates.map((c) => c.envelope.origin),
-        candidates.map((c) => c.envelope.eventId),
-        candidates.map((c) => c.envelope.kind),
-        candidates.map((c) => c.envelope.sequence),
-        candidates.map((c) => c.indicatorId),
-        candidates.map((c) => c.originReportId),
+        actions.map((c) => c.envelope.origin),
+        actions.map((c) => c.envelope.eventId),
+        actions.map((c) => c.envelope.kind),
+        actions.map((c) => c.envelope.sequence),
+        actions.map((c) => c.indicatorId),
+        actions.map((c) => c.originReportId),
       ],
     );
     const inserted = new Set(rows.map((r) => `${r.origin} ${r.event_id}`));
     // delete as we go: the same envelope twice in one batch is imported once
-    return candidates.filter((c) => {
-      if (inserted.delete(`${c.envelope.origin} ${c.envelope.eventId}`)) return true;
-      refuse(c.envelope.origin, 'replay');
-      return false;
-    });
+    return new Set(
+      actions.filter((c) => {
+        if (inserted.delete(`${c.envelope.origin} ${c.envelope.eventId}`)) return true;
+        refuse(c.envelope.origin, 'replay');
+        return false;
+      }),
+    );
   }
 
   /**
    * Keeps, per peer indicator, only an envelope newer (by the origin's sequence) than any
-   * state imported before, with one statement; older ones are superseded.
+   * state imported before, with one statement. One with the sequence already imported is
+   * that same envelope again (an origin numbers all its envelopes with one sequence), so a
+   * replay; one with a lower sequence is superseded (ADR 0018).
    */
   private async latestStates(
     m: EntityManager,
-    candidates: Candidate[],
+    indicators: Candidate[],
     refuse: (origin: string, reason: string) => void,
-  ): Promise<Candidate[]> {
+  ): Promise<Set<Candidate>> {
+    const keyOf = (c: Candidate) => `${c.envelope.origin} ${c.indicatorId}`;
     const newest = new Map<string, Candidate>();
-    for (const c of candidates) {
-      if (!c.latestWins) continue;
-      const key = `${c.envelope.origin} ${c.indicatorId}`;
-      const seen = newest.get(key);
-      if (!seen || seen.envelope.sequence < c.envelope.sequence) newest.set(key, c);
+    for (const c of indicators) {
+      const seen = newest.get(keyOf(c));
+      if (!seen || seen.envelope.sequence < c.envelope.sequence) newest.set(keyOf(c), c);
     }
-    let current = new Set<string>();
-    if (newest.size > 0) {
-      const latest = [...newest.values()];
-      const rows = await queryRows<{ origin: string; indicator_id: string }>(
-        m,
-        `INSERT INTO exchange.peer_indicator_state AS s (origin, indicator_id, sequence, origin_report_id)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::uuid[])
-         ON CONFLICT (origin, indicator_id) DO UPDATE
-           SET sequence = excluded.sequence, origin_report_id = excluded.origin_report_id
-           WHERE s.sequence < excluded.sequence
-         RETURNING origin, indicator_id`,
-        [
-          latest.map((c) => c.envelope.origin),
-          latest.map((c) => c.indicatorId),
-          latest.map((c) => c.envelope.sequence),
-          latest.map((c) => c.originReportId),
-        ],
+    for (const c of indicators) {
+      const chosen = newest.get(keyOf(c))!;
+      if (chosen === c) continue;
+      refuse(
+        c.envelope.origin,
+        chosen.envelope.sequence === c.envelope.sequence ? 'replay' : 'superseded',
       );
-      current = new Set(rows.map((r) => `${r.origin} ${r.indicator_id}`));
     }
-    return candidates.filter((c) => {
-      if (!c.latestWins) return true;
-      const key = `${c.envelope.origin} ${c.indicatorId}`;
-      if (newest.get(key) === c && current.has(key)) return true;
-      refuse(c.envelope.origin, 'superseded');
-      return false;
-    });
+    if (newest.size === 0) return new Set();
+    const latest = [...newest.values()];
+    const rows = await queryRows<{ origin: string; indicator_id: string }>(
+      m,
+      `INSERT INTO exchange.peer_indicator_state AS s (origin, indicator_id, sequence, origin_report_id)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::uuid[])
+       ON CONFLICT (origin, indicator_id) DO UPDATE
+         SET sequence = excluded.sequence, origin_report_id = excluded.origin_report_id
+         WHERE s.sequence < excluded.sequence
+       RETURNING origin, indicator_id`,
+      [
+        latest.map((c) => c.envelope.origin),
+        latest.map((c) => c.indicatorId),
+        latest.map((c) => c.envelope.sequence),
+        latest.map((c) => c.originReportId),
+      ],
+    );
+    const current = new Set(rows.map((r) => `${r.origin} ${r.indicator_id}`));
+    const refused = latest.filter((c) => !current.has(keyOf(c)));
+    // Only when something was refused: which of them is a replay and which superseded.
+    const stored = new Map<string, string>();
+    if (refused.length > 0) {
+      const known = await queryRows<{ origin: string; indicator_id: string; sequence: string }>(
+        m,
+        `SELECT s.origin, s.indicator_id, s.sequence
+           FROM unnest($1::text[], $2::text[]) AS k(origin, indicator_id)
+           JOIN exchange.peer_indicator_state s USING (origin, indicator_id)`,
+        [refused.map((c) => c.envelope.origin), refused.map((c) => c.indicatorId)],
+      );
+      for (const k of known) stored.set(`${k.origin} ${k.indicator_id}`, k.sequence);
+    }
+    for (const c of refused)
+      refuse(
+        c.envelope.origin,
+        stored.get(keyOf(c)) === String(c.envelope.sequence) ? 'replay' : 'superseded',
+      );
+    return new Set(latest.filter((c) => current.has(keyOf(c))));
   }
 
   private payload<T extends object>(cls: new () => T, envelope: ExchangeEnvelope): T | undefined {

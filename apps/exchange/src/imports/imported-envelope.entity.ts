@@ -1,9 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * Every envelope accepted from a peer, keyed by (origin, event id): a second copy is a
- * replay and is dropped. The indicator and origin report are kept for audit, not indexed
- * (actions find their way back through `peer_indicator_state`).
+ * Every action envelope accepted from a peer, keyed by (origin, event id): a second copy
+ * is a replay and is dropped. Indicator envelopes are told apart by their sequence in
+ * `peer_indicator_state` instead (ADR 0018); rows for them from before are history.
  */
 @Entity({ name: 'imported_envelopes' })
 export class ImportedEnvelope {
