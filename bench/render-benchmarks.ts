@@ -135,7 +135,7 @@ function main(): void {
     ':19792, runs each script in turn, rewrites the JSON files and this page).',
     '',
     m
-      ? `Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB; Node ${m.node}; Kafka ${m.kafka ?? '?'}; PostgreSQL ${m.postgres ?? '?'}.`
+      ? `Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB; Node ${m.node}${m.nodeOptions ? ` (NODE_OPTIONS ${m.nodeOptions})` : ''}; Kafka ${m.kafka ?? '?'}; PostgreSQL ${m.postgres ?? '?'}.`
       : '',
     '',
     ...results.map(section),

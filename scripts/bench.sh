@@ -7,6 +7,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 ensure_node_modules
 ensure_postgres
+use_service_node_options
 
 export KAFKA_INSTANCE=bench KAFKA_PORT="${BENCH_KAFKA_PORT:-19792}"
 bash deploy/kafka-local/kafka-local.sh reset >/dev/null 2>&1 || true

@@ -4,6 +4,14 @@ export ROOT
 : "${DATABASE_URL:=postgres://postgres@127.0.0.1:5432}"
 export DATABASE_URL
 
+# V8 flags every service runs with (ADR 0019): a 64 MB young-generation semi-space, so
+# short-lived per-event objects die in fewer scavenges. deploy/docker/Dockerfile sets the
+# same. Appended to NODE_OPTIONS by the scripts that start services or benches.
+SERVICE_NODE_OPTIONS="--max-semi-space-size=64"
+use_service_node_options() {
+  export NODE_OPTIONS="${NODE_OPTIONS:+$NODE_OPTIONS }$SERVICE_NODE_OPTIONS"
+}
+
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 # Installs npm dependencies when node_modules is missing or older than the lock file.

@@ -16,6 +16,7 @@ mkdir -p "$RUN/logs" "$RUN/pids"
 
 ensure_node_modules
 ensure_postgres
+use_service_node_options
 say "starting Kafka on 127.0.0.1:${KAFKA_PORT:-9092}"
 KAFKA_INSTANCE=network bash deploy/kafka-local/kafka-local.sh start
 export KAFKA_BROKERS="127.0.0.1:${KAFKA_PORT:-9092}"

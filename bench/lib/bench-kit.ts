@@ -14,6 +14,8 @@ export interface MachineInfo {
   cores: number;
   memoryGiB: number;
   node: string;
+  /** NODE_OPTIONS of the bench, which the services it starts inherit (ADR 0019). */
+  nodeOptions?: string;
   kafka: string | null;
   postgres: string | null;
   gitCommit: string | null;
@@ -99,6 +101,7 @@ export async function machineInfo(
     cores: cpus().length,
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
+    nodeOptions: process.env.NODE_OPTIONS ?? '',
     kafka: kafkaJar ? kafkaJar.replace(/^kafka_2\.13-|\.jar$/g, '') : null,
     postgres,
     gitCommit: quiet('git', ['rev-parse', 'HEAD']),
