@@ -123,34 +123,57 @@ describe('federation across three nodes (th, my, sg) over real Kafka and Postgre
     expect(row?.report_count).toBe(1);
   });
 
-  it('shows Malaysia’s "blocked" action on the Thai report', async () => {
+  it('shows Malaysia’s "blocked" action on each Thai report of the number', async () => {
+    // A second Thai report of the same number: MY's latest state of it now comes from this
+    // one, and the action travels back naming it (ADR 0017); TH shows it on both.
+    const th = f.nodes.th!;
+    const secondReportId = await submitReport(th, thAgency, {
+      tlp: 'GREEN',
+      indicators: [{ value: '+66 81 234 5678', type: 'phone' }],
+    });
+    const myStore = f.nodes.my!.apps.normaliser!.get(DataSource);
+    await waitFor(
+      async () => {
+        const [row] = (await myStore.query(
+          `SELECT report_count FROM normaliser.indicators WHERE canonical = '+66812345678'`,
+        )) as { report_count: number }[];
+        return row?.report_count === 2;
+      },
+      { what: 'the second Thai report imported at MY', timeoutMs: 60_000 },
+    );
     const atMy = myTelco.delivered().find((r) => alert(r.json).indicator.value === '+66812345678')!;
     const alertId = (atMy.json as { alertId: string }).alertId;
     const acted = await clients.get(myTelco)!('POST', `/v1/alerts/${alertId}/actions`, {
       action: 'blocked',
     });
     expect(acted.status).toBe(201);
-    const th = f.nodes.th!;
-    const report = await waitFor(
-      async () => {
-        const res = await fetch(`${th.intakeUrl}/v1/reports/${greenReportId}`, {
-          headers: { authorization: `Bearer ${thAgency}` },
-        });
-        const body = (await res.json()) as {
+    const actionsOn = async (reportId: string) => {
+      const res = await fetch(`${th.intakeUrl}/v1/reports/${reportId}`, {
+        headers: { authorization: `Bearer ${thAgency}` },
+      });
+      return (
+        (await res.json()) as {
           actions: { action: string; node: string; country: string; canonical: string }[];
-        };
-        return body.actions.length > 0 ? body : undefined;
-      },
-      { what: 'the action on the Thai report', timeoutMs: 60_000 },
-    );
-    expect(report.actions).toEqual([
-      expect.objectContaining({
-        action: 'blocked',
-        node: 'my',
-        country: 'MY',
-        canonical: '+66812345678',
-      }),
-    ]);
+        }
+      ).actions;
+    };
+    for (const reportId of [secondReportId, greenReportId]) {
+      const actions = await waitFor(
+        async () => {
+          const found = await actionsOn(reportId);
+          return found.length > 0 ? found : undefined;
+        },
+        { what: `the action on Thai report ${reportId}`, timeoutMs: 60_000 },
+      );
+      expect(actions).toEqual([
+        expect.objectContaining({
+          action: 'blocked',
+          node: 'my',
+          country: 'MY',
+          canonical: '+66812345678',
+        }),
+      ]);
+    }
   });
 
   it('keeps TLP:RED in Thailand and gives AMBER+STRICT to Malaysia’s agency only', async () => {

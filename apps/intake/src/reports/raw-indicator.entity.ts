@@ -4,6 +4,7 @@ import { Report } from './report.entity';
 /** One value as reported, before normalisation; its outcome arrives later as an event. */
 @Entity({ name: 'raw_indicators' })
 @Index(['reportId', 'position'], { unique: true })
+@Index(['indicatorId'])
 export class RawIndicator {
   @PrimaryColumn('uuid')
   id!: string;
