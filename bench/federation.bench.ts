@@ -9,7 +9,7 @@
 //    events/s published, indicators/s stored.
 //   KAFKA_BROKERS=127.0.0.1:21292 node -r ./tools/register.js bench/federation.bench.ts
 // Knobs: FEDERATION_BENCH_PARTS (latency,backfill), FEDERATION_BENCH_RATE (20),
-// FEDERATION_BENCH_SECONDS (15), FEDERATION_BENCH_BACKFILL (200000; 1000000 for the full issue-7 run),
+// FEDERATION_BENCH_SECONDS (15), FEDERATION_BENCH_WARMUP_SECONDS (5), FEDERATION_BENCH_BACKFILL (200000; 1000000 for the full issue-7 run),
 // FEDERATION_BENCH_BACKFILL_NORMALISER (1), FEDERATION_BENCH_SIGNERS (cores),
 // FEDERATION_BENCH_TIMEOUT_S (300).
 import type { ChildProcess } from 'node:child_process';
@@ -56,6 +56,8 @@ import {
 const PARTS = (process.env.FEDERATION_BENCH_PARTS ?? 'latency,backfill').split(',');
 const RATE = Number(process.env.FEDERATION_BENCH_RATE ?? 20);
 const SECONDS = Number(process.env.FEDERATION_BENCH_SECONDS ?? 15);
+/** Unmeasured load at the same rate before the measured one: JIT, pools and consumer groups settle. */
+const WARMUP_SECONDS = Number(process.env.FEDERATION_BENCH_WARMUP_SECONDS ?? 5);
 const BACKFILL = Number(process.env.FEDERATION_BENCH_BACKFILL ?? 200_000);
 const WITH_NORMALISER = process.env.FEDERATION_BENCH_BACKFILL_NORMALISER !== '0';
 const SIGNERS = Number(process.env.FEDERATION_BENCH_SIGNERS ?? cpus().length);
@@ -314,10 +316,27 @@ async function latencyPart(brokers: string, kafka: Kafka): Promise<Figure[]> {
     for (const node of ['th', 'my'] as const)
       for (const [i] of SERVICES.entries())
         await waitHealthy(`http://127.0.0.1:${PORTS[node] + i}/health/ready`);
-    // Green only, so everything may cross; Thai agencies in Thai context.
-    const steady = [
-      ...generateReports(RATE * SECONDS, { seed: 21, duplicateRate: 0, countries: ['TH'] }),
-    ].map((r) => ({ ...r, body: { ...r.body, tlp: 'GREEN' as const } }));
+    // Green only, so everything may cross; Thai agencies in Thai context. The warm-up's
+    // reports come first, from another seed, and are left out of every figure.
+    const green = (n: number, seed: number) =>
+      [...generateReports(n, { seed, duplicateRate: 0, countries: ['TH'] })].map((r) => ({
+        ...r,
+        body: { ...r.body, tlp: 'GREEN' as const },
+      }));
+    if (WARMUP_SECONDS > 0) {
+      await runLoad({
+        intakeUrl: `http://127.0.0.1:${PORTS.th}`,
+        apiKey: thKey,
+        reports: green(RATE * WARMUP_SECONDS, 20),
+        rate: RATE,
+        country: 'TH',
+        catcher,
+      });
+      await catcher.waitAll(60_000);
+      catcher.latencies.length = 0;
+      tap.arrivals.clear();
+    }
+    const steady = green(RATE * SECONDS, 21);
     const load = await runLoad({
       intakeUrl: `http://127.0.0.1:${PORTS.th}`,
       apiKey: thKey,
@@ -657,7 +676,7 @@ async function main(): Promise<void> {
     machine: await machineInfo(),
     figures,
     notes: [
-      `Latency: two nodes of four services each (8 processes), one Kafka, one Postgres, the load generator and the receiver all share the ${cpus().length} cores. Hops are measured per traced indicator from CloudEvent times (written in the producing transaction) and Kafka record timestamps (the relay's publish), which all come from the one machine clock.`,
+      `Latency: two nodes of four services each (8 processes), one Kafka, one Postgres, the load generator and the receiver all share the ${cpus().length} cores. ${RATE * SECONDS} reports at ${RATE}/s are measured after ${WARMUP_SECONDS} s of unmeasured warm-up at the same rate (its alerts awaited first). Hops are measured per traced indicator from CloudEvent times (written in the producing transaction) and Kafka record timestamps (the relay's publish), which all come from the one machine clock.`,
       ...notes,
       'Indicators whose canonical value does not re-normalise to itself (some crypto and messaging values; being fixed in libs/indicators) do not cross in the latency part.',
     ],
