@@ -184,25 +184,7 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
     const stopTimer = this.metrics.batchSeconds.startTimer({ topic: batch.topic });
     try {
       const applied =
-        good.length === 0
-          ? 0
-          : await this.transaction(async (manager, after) => {
-              if (isBatchHandler(handler)) {
-                const events = good.map((g) => g.event);
-                return this.applyBatch(
-                  handler,
-                  manager,
-                  batch.topic,
-                  batch.partition,
-                  events,
-                  after,
-                );
-              }
-              let n = 0;
-              for (const { m, event } of good)
-                n += await this.apply(handler, manager, batch.topic, batch.partition, m, event);
-              return n;
-            });
+        good.length === 0 ? 0 : await this.applyAll(handler, batch.topic, batch.partition, good);
       this.metrics.processed.inc({ topic: batch.topic }, applied + ignored);
       stopTimer();
     } catch {
@@ -260,11 +242,7 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
   ): Promise<{ topic: string; message: Message } | undefined> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const applied = await this.transaction((manager, after) =>
-          isBatchHandler(handler)
-            ? this.applyBatch(handler, manager, topic, partition, [event], after)
-            : this.apply(handler, manager, topic, partition, m, event),
-        );
+        const applied = await this.applyAll(handler, topic, partition, [{ m, event }]);
         this.metrics.processed.inc({ topic }, applied);
         return undefined;
       } catch (e) {
@@ -275,6 +253,28 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
         await new Promise((r) => setTimeout(r, this.retryBackoffMs * 2 ** (attempt - 1)));
       }
     }
+  }
+
+  /**
+   * Applies events in one transaction: a batch handler gets them all at once, another
+   * handler one by one. Returns how many the inbox had not seen.
+   */
+  private applyAll(
+    handler: MessageHandler,
+    topic: string,
+    partition: number,
+    items: { m: KafkaMessage; event: CloudEvent }[],
+  ): Promise<number> {
+    return this.transaction(async (manager, after) => {
+      if (isBatchHandler(handler)) {
+        const events = items.map((i) => i.event);
+        return this.applyBatch(handler, manager, topic, partition, events, after);
+      }
+      let n = 0;
+      for (const { m, event } of items)
+        n += await this.apply(handler, manager, topic, partition, m, event);
+      return n;
+    });
   }
 
   private async apply(
