@@ -31,11 +31,3 @@ export function importedIds(
   });
   return ids;
 }
-
-/** One of `importedIds(e)`. */
-export function importedId(
-  e: Pick<ExchangeEnvelope, 'origin' | 'eventId' | 'timestamp'>,
-  role: ImportedRole,
-): string {
-  return importedIds(e)[role];
-}
