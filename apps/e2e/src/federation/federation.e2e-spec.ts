@@ -66,6 +66,28 @@ function sharedPhone(canonical: string, indicatorId: string, seenAt: string): Sh
   };
 }
 
+/** TH's signed envelope for a phone number (TLP:GREEN), as TH would put it on its topic. */
+function signedThPhone(
+  f: Federation,
+  canonical: string,
+  indicatorId: string,
+  sequence: number,
+  at = new Date().toISOString(),
+): SignedEnvelope<SharedIndicatorV1> {
+  return signEnvelope(
+    {
+      origin: 'th',
+      eventId: randomUUID(),
+      sequence,
+      timestamp: at,
+      keyId: f.keys.th!.keyId,
+      kind: SHARED_INDICATOR_V1,
+      payload: sharedPhone(canonical, indicatorId, at),
+    },
+    privateKeyFromPem(f.keys.th!.privateKeyPem),
+  );
+}
+
 describe('federation across three nodes (th, my, sg) over real Kafka and Postgres', () => {
   let f: Federation;
   let thAgency: string;
@@ -317,19 +339,7 @@ describe('federation across three nodes (th, my, sg) over real Kafka and Postgre
     const th = f.nodes.th!;
     const my = f.nodes.my!;
     const value = '+66844440000';
-    const now = new Date().toISOString();
-    const signed = signEnvelope(
-      {
-        origin: 'th',
-        eventId: randomUUID(),
-        sequence: 1,
-        timestamp: now,
-        keyId: f.keys.th!.keyId,
-        kind: SHARED_INDICATOR_V1,
-        payload: sharedPhone(value, `v1:${'e4'.repeat(32)}`, now),
-      },
-      privateKeyFromPem(f.keys.th!.privateKeyPem),
-    );
+    const signed = signedThPhone(f, value, `v1:${'e4'.repeat(32)}`, 1);
     const event = newEvent('urn:test', EXCHANGE_EVENT_TYPE, signed);
     // MY's exchange imports it: the local report event is published, then the transaction
     // fails before it commits (as a crash or a lost connection would).
@@ -431,27 +441,9 @@ describe('federation across three nodes (th, my, sg) over real Kafka and Postgre
     const imports = my.apps.exchange!.get(EnvelopeImportService);
     const metrics = my.apps.exchange!.get(ExchangeMetrics);
     const exchangeDb = my.apps.exchange!.get(DataSource);
-    const thKey = privateKeyFromPem(f.keys.th!.privateKeyPem);
     const indicatorId = `v1:${'e5'.repeat(32)}`;
-    const at = (sequence: number, value: string) => {
-      const now = new Date().toISOString();
-      return newEvent(
-        'urn:test',
-        EXCHANGE_EVENT_TYPE,
-        signEnvelope(
-          {
-            origin: 'th',
-            eventId: randomUUID(),
-            sequence,
-            timestamp: now,
-            keyId: f.keys.th!.keyId,
-            kind: SHARED_INDICATOR_V1,
-            payload: sharedPhone(value, indicatorId, now),
-          },
-          thKey,
-        ),
-      );
-    };
+    const at = (sequence: number, value: string) =>
+      newEvent('urn:test', EXCHANGE_EVENT_TYPE, signedThPhone(f, value, indicatorId, sequence));
     const counts = async () => {
       const values = (await metrics.imported.get()).values.filter((v) => v.labels.origin === 'th');
       const of = (result: string) => values.find((v) => v.labels.result === result)?.value ?? 0;
@@ -519,22 +511,10 @@ describe('federation across three nodes (th, my, sg) over real Kafka and Postgre
 
     const producer = createProducer(kafka);
     await producer.connect();
-    const thKey = privateKeyFromPem(f.keys.th!.privateKeyPem);
     const twentyDaysAgo = new Date(Date.now() - 20 * 24 * 3600_000).toISOString();
     const indicatorId = `v1:${'cd'.repeat(32)}`;
     const state = (canonical: string, sequence: number) =>
-      signEnvelope(
-        {
-          origin: 'th',
-          eventId: randomUUID(),
-          sequence,
-          timestamp: twentyDaysAgo,
-          keyId: f.keys.th!.keyId,
-          kind: SHARED_INDICATOR_V1,
-          payload: sharedPhone(canonical, indicatorId, twentyDaysAgo),
-        },
-        thKey,
-      );
+      signedThPhone(f, canonical, indicatorId, sequence, twentyDaysAgo);
     const publish = (data: unknown) =>
       producer.send({
         topic,
