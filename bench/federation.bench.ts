@@ -316,35 +316,26 @@ async function latencyPart(brokers: string, kafka: Kafka): Promise<Figure[]> {
     for (const node of ['th', 'my'] as const)
       for (const [i] of SERVICES.entries())
         await waitHealthy(`http://127.0.0.1:${PORTS[node] + i}/health/ready`);
-    // Green only, so everything may cross; Thai agencies in Thai context. The warm-up's
-    // reports come first, from another seed, and are left out of every figure.
-    const green = (n: number, seed: number) =>
-      [...generateReports(n, { seed, duplicateRate: 0, countries: ['TH'] })].map((r) => ({
-        ...r,
-        body: { ...r.body, tlp: 'GREEN' as const },
-      }));
-    if (WARMUP_SECONDS > 0) {
-      await runLoad({
+    // `seconds` of Green reports (so everything may cross) from Thai agencies, at RATE.
+    // The warm-up's come first, from another seed, and are left out of every figure.
+    const send = (seconds: number, seed: number) =>
+      runLoad({
         intakeUrl: `http://127.0.0.1:${PORTS.th}`,
         apiKey: thKey,
-        reports: green(RATE * WARMUP_SECONDS, 20),
+        reports: [
+          ...generateReports(RATE * seconds, { seed, duplicateRate: 0, countries: ['TH'] }),
+        ].map((r) => ({ ...r, body: { ...r.body, tlp: 'GREEN' as const } })),
         rate: RATE,
         country: 'TH',
         catcher,
       });
+    if (WARMUP_SECONDS > 0) {
+      await send(WARMUP_SECONDS, 20);
       await catcher.waitAll(60_000);
       catcher.latencies.length = 0;
       tap.arrivals.clear();
     }
-    const steady = green(RATE * SECONDS, 21);
-    const load = await runLoad({
-      intakeUrl: `http://127.0.0.1:${PORTS.th}`,
-      apiKey: thKey,
-      reports: steady,
-      rate: RATE,
-      country: 'TH',
-      catcher,
-    });
+    const load = await send(SECONDS, 21);
     await catcher.waitAll(60_000);
     const alerts = catcher.latencies.length;
     const hops = await hopBreakdown(kafka, f.ns, tap.arrivals);
@@ -489,25 +480,19 @@ async function presign(f: Federation, brokers: string, topic: string): Promise<n
   return (Date.now() - started) / 1000;
 }
 
-async function scrape(url: string): Promise<Record<string, number>> {
+/** A Prometheus counter's values summed per value of one of its labels. */
+async function counterBy(
+  url: string,
+  metric: string,
+  label: string,
+): Promise<Record<string, number>> {
   const text = await (await fetch(url)).text();
   const out: Record<string, number> = {};
-  for (const m of text.matchAll(
-    /^wgas_exchange_envelopes_imported_total\{[^}]*result="([a-z_]+)"[^}]*\} (\d+)/gm,
-  ))
-    out[m[1]!] = (out[m[1]!] ?? 0) + Number(m[2]);
+  for (const m of text.matchAll(new RegExp(`^${metric}\\{([^}]*)\\} (\\d+)`, 'gm'))) {
+    const key = new RegExp(`(?:^|,)${label}="([^"]*)"`).exec(m[1]!)?.[1];
+    if (key !== undefined) out[key] = (out[key] ?? 0) + Number(m[2]);
+  }
   return out;
-}
-
-/** Report events MY's normaliser applied (committed), from its Prometheus counter. */
-async function processedReports(url: string, topic: string): Promise<number> {
-  const text = await fetch(url)
-    .then((r) => r.text())
-    .catch(() => ''); // not up yet
-  let n = 0;
-  for (const m of text.matchAll(/^wgas_consumer_events_processed_total\{([^}]*)\} (\d+)/gm))
-    if (m[1]!.includes(`topic="${topic}"`)) n += Number(m[2]);
-  return n;
 }
 
 async function backfillPart(
@@ -547,19 +532,25 @@ async function backfillPart(
     const deadline = t0 + TIMEOUT_S * 1000;
     while (Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 1000));
-      const results = await scrape(`http://127.0.0.1:${exchangePort}/metrics`).catch(
-        () => ({}) as Record<string, number>,
-      );
+      const results = await counterBy(
+        `http://127.0.0.1:${exchangePort}/metrics`,
+        'wgas_exchange_envelopes_imported_total',
+        'result',
+      ).catch(() => ({}) as Record<string, number>);
       const accepted = results.accepted ?? 0;
       const reports = await sum(`${f.ns.my}.reports.v1`);
       // Progress from the normaliser's own counter of applied report events (each one a new
       // indicator here): a count(*) over a million rows every second cost Postgres a
       // large share of the run it was measuring. The stored rows are counted once at the end.
       const indicators = WITH_NORMALISER
-        ? await processedReports(
-            `http://127.0.0.1:${PORTS.my + 1}/metrics`,
-            `${f.ns.my}.reports.v1`,
-          )
+        ? ((
+            await counterBy(
+              `http://127.0.0.1:${PORTS.my + 1}/metrics`,
+              'wgas_consumer_events_processed_total',
+              'topic',
+            ).catch(() => ({}) as Record<string, number>)
+          ) // not up yet
+          [`${f.ns.my}.reports.v1`] ?? 0)
         : 0;
       const t = (Date.now() - t0) / 1000;
       const refused = Object.fromEntries(Object.entries(results).filter(([k]) => k !== 'accepted'));
