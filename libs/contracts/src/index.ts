@@ -16,3 +16,5 @@ export * from './events/indicator-expired.v1';
 export * from './events/alert.v1';
 export * from './events/alert-action.v1';
 export * from './strict-json';
+export * from './events/event-data-plan';
+export * from './events/event-data-plan.check';
