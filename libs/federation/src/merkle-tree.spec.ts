@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { leafHash, merkleTree, rootFromProof } from './merkle-tree';
+import { KNOWN_ROOT, leafHash, merkleTree, rootFromProof, type ProofState } from './merkle-tree';
 
 const sha = (...parts: Buffer[]) => {
   const h = createHash('sha256');
@@ -29,6 +29,45 @@ describe('RFC 9162 Merkle tree', () => {
         expect(rootFromProof(leaf, i, n, proofs[i]!)).toEqual(root);
         expect(proofs[i]!.length).toBeLessThanOrEqual(Math.ceil(Math.log2(n)));
       });
+    }
+  });
+
+  it('stops a walk at a state an earlier walk passed through, for every leaf of every size', () => {
+    for (let n = 2; n <= 70; n++) {
+      const ls = leaves(n);
+      const { root, proofs } = merkleTree(ls);
+      // a state with the rest of its proof, as a verifier that remembers them keys it
+      const known = new Map<string, Buffer>();
+      let stopped = 0;
+      ls.forEach((leaf, i) => {
+        const keyOf = (s: ProofState) =>
+          [
+            s.fn,
+            s.sn,
+            s.node.toString('hex'),
+            ...proofs[i]!.slice(s.step).map((p) => p.toString('hex')),
+          ].join(' ');
+        const visited: ProofState[] = [];
+        let hit: Buffer | undefined;
+        const result = rootFromProof(
+          leaf,
+          i,
+          n,
+          proofs[i]!,
+          (s) => (hit = known.get(keyOf(s))) !== undefined,
+          visited,
+        );
+        if (result === KNOWN_ROOT) {
+          stopped += 1;
+          expect(hit).toEqual(root); // the state led an earlier walk to this tree's root
+        } else {
+          expect(result).toEqual(root);
+        }
+        for (const s of visited) known.set(keyOf(s), result === KNOWN_ROOT ? hit! : result!);
+      });
+      // every walk meets an earlier one below the root, but the first walks of the root's
+      // two subtrees
+      expect(stopped).toBe(n - 2);
     }
   });
 

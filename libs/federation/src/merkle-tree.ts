@@ -44,22 +44,61 @@ export function merkleTree(leaves: Buffer[]): { root: Buffer; proofs: Buffer[][]
   return { root: build(0, leaves.length), proofs };
 }
 
+/** Where a proof's walk stands: with the rest of the proof, all that decides the root. */
+export interface ProofState {
+  /** Proof elements consumed so far. */
+  step: number;
+  fn: number;
+  sn: number;
+  node: Buffer;
+}
+
+/** What rootFromProof returns when `known` recognised a state of its walk. */
+export const KNOWN_ROOT = Symbol('known root');
+
 /**
  * The root that leaf `index` of a `size`-leaf tree and its audit path lead to (RFC 9162
  * section 2.1.3.2), or undefined when the path cannot belong to such a tree.
+ *
+ * With `known`, the walk stops at the first state `known` recognises (a verifier that
+ * remembers where earlier proofs of the same tree went, so the other leaves of a batch
+ * cost about one hash, not one per level) and returns KNOWN_ROOT; `visited` then collects
+ * the states walked, for the caller to remember once the root proves good.
  */
 export function rootFromProof(
   leaf: Buffer,
   index: number,
   size: number,
   proof: Buffer[],
-): Buffer | undefined {
+): Buffer | undefined;
+export function rootFromProof(
+  leaf: Buffer,
+  index: number,
+  size: number,
+  proof: Buffer[],
+  known: (state: ProofState) => boolean,
+  visited: ProofState[],
+): Buffer | typeof KNOWN_ROOT | undefined;
+export function rootFromProof(
+  leaf: Buffer,
+  index: number,
+  size: number,
+  proof: Buffer[],
+  known?: (state: ProofState) => boolean,
+  visited?: ProofState[],
+): Buffer | typeof KNOWN_ROOT | undefined {
   if (!Number.isInteger(index) || !Number.isInteger(size) || index < 0 || index >= size)
     return undefined;
   let fn = index;
   let sn = size - 1;
   let r = leaf;
-  for (const p of proof) {
+  for (let step = 0; step < proof.length; step++) {
+    if (known) {
+      const state = { step, fn, sn, node: r };
+      if (known(state)) return KNOWN_ROOT;
+      visited?.push(state);
+    }
+    const p = proof[step]!;
     if (sn === 0) return undefined;
     if (fn % 2 === 1 || fn === sn) {
       r = nodeHash(p, r);
