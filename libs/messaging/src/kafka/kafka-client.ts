@@ -9,6 +9,7 @@ import {
   type Producer,
 } from 'kafkajs';
 import { isCompactedTopic } from '@wgas/contracts';
+import { KeyPartitioner } from './key-partitioner';
 
 const logger = new Logger('kafkajs');
 const topicsLogger = new Logger('KafkaTopics');
@@ -47,6 +48,7 @@ export function createProducer(kafka: Kafka): Producer {
   return kafka.producer({
     idempotent: true,
     maxInFlightRequests: 1,
+    createPartitioner: KeyPartitioner,
     allowAutoTopicCreation: false,
     retry: { initialRetryTime: 100, maxRetryTime: 2000, retries: 3 },
   });
