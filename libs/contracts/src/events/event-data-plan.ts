@@ -1,6 +1,10 @@
-import { getMetadataStorage, ValidationTypes, type ValidationArguments } from 'class-validator';
+import {
+  getMetadataStorage,
+  ValidationTypes,
+  type ValidationArguments,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
-import type { ConstraintMetadata } from 'class-validator/types/metadata/ConstraintMetadata';
 import { TransformationType } from 'class-transformer';
 import type { MetadataStorage as TransformerMetadata } from 'class-transformer/types/MetadataStorage';
 
@@ -31,9 +35,12 @@ export function acceptEventData<T extends object>(cls: new () => T, data: unknow
   return plan ? (build(plan, data) as T | undefined) : undefined;
 }
 
+/** One constraint of one decorator, its validator resolved once (class-validator does it per call). */
 interface Check {
-  metadata: ValidationMetadata;
-  constraints: ConstraintMetadata[];
+  property: string;
+  each: boolean;
+  constraints: unknown[];
+  validate: (value: unknown, args: ValidationArguments) => unknown;
 }
 
 interface PropertyPlan {
@@ -96,9 +103,16 @@ function makePlan(cls: new () => object): ClassPlan | undefined {
           break;
         case ValidationTypes.CUSTOM_VALIDATION:
         case ValidationTypes.IS_DEFINED: {
-          const constraints = validation.getTargetValidatorConstraints(m.constraintCls);
-          if (constraints.some((c) => c.async)) return undefined;
-          property.checks.push({ metadata: m, constraints });
+          for (const c of validation.getTargetValidatorConstraints(m.constraintCls)) {
+            if (c.async) return undefined;
+            const instance = c.instance as ValidatorConstraintInterface;
+            property.checks.push({
+              property: m.propertyName,
+              each: m.each === true,
+              constraints: m.constraints,
+              validate: (value, args) => instance.validate(value, args),
+            });
+          }
           break;
         }
         case ValidationTypes.NESTED_VALIDATION:
@@ -179,20 +193,14 @@ function transform(p: PropertyPlan, value: unknown): unknown {
 }
 
 function passes(object: Record<string, unknown>, value: unknown, check: Check): boolean {
-  const { metadata } = check;
   const args: ValidationArguments = {
     targetName: object.constructor.name,
-    property: metadata.propertyName,
+    property: check.property,
     object,
     value,
-    constraints: metadata.constraints,
+    constraints: check.constraints,
   };
-  for (const c of check.constraints) {
-    const ok =
-      metadata.each && Array.isArray(value)
-        ? value.every((element) => c.instance.validate(element, args) === true)
-        : c.instance.validate(value, args) === true;
-    if (!ok) return false;
-  }
-  return true;
+  return check.each && Array.isArray(value)
+    ? value.every((element) => check.validate(element, args) === true)
+    : check.validate(value, args) === true;
 }
