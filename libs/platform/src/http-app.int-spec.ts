@@ -90,6 +90,14 @@ describe.each([
       'request.too_large',
     ],
     ['a field breaking its rule', json, JSON.stringify({ name: 5 }), 400, 'validation.failed'],
+    // class-transformer throws a TypeError on this shape: still the client's error
+    [
+      'a body class-transformer cannot read',
+      json,
+      '{"name":[{"constructor":1}]}',
+      400,
+      'validation.failed',
+    ],
     [
       'an unknown field',
       json,
