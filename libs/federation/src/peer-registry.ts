@@ -4,6 +4,7 @@ import {
   IsArray,
   IsIn,
   IsISO8601,
+  IsObject,
   IsOptional,
   Matches,
   ValidateNested,
@@ -47,10 +48,12 @@ export class PeerEntry {
 
   @IsArray()
   @ArrayMaxSize(10)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => RegistryKey)
   keys!: RegistryKey[];
 
+  @IsObject()
   @ValidateNested()
   @Type(() => PeerPermissions)
   receives!: PeerPermissions;
@@ -60,6 +63,7 @@ export class PeerEntry {
 export class PeerRegistryFile {
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PeerEntry)
   peers!: PeerEntry[];

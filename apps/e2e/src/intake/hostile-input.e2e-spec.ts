@@ -74,6 +74,22 @@ describe('intake under hostile input', () => {
       'request.too_deep',
     ],
     [
+      // class-validator's @ValidateNested lets an array through where an object belongs
+      'an indicator that is an array, not an object',
+      () => ({ headers: json(), body: deepArray(2) }),
+      400,
+      'validation.failed',
+    ],
+    [
+      'an indicators list of arrays of objects',
+      () => ({
+        headers: json(),
+        body: '{"typology":"job","tlp":"GREEN","indicators":[[{"value":"0812345678"}]]}',
+      }),
+      400,
+      'validation.failed',
+    ],
+    [
       'malformed JSON',
       () => ({ headers: json(), body: '{"typology": "job",' }),
       400,

@@ -3,6 +3,7 @@ import {
   IsIn,
   IsISO8601,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -89,6 +90,7 @@ export class AlertV1 {
   @IsIn(['expired', 'report_retracted', 'false_positive'])
   reason?: 'expired' | 'report_retracted' | 'false_positive';
 
+  @IsObject()
   @ValidateNested()
   @Type(() => AlertIndicatorV1)
   indicator!: AlertIndicatorV1;

@@ -274,6 +274,24 @@ describe('acceptEventData (the fast path of validateEventData)', () => {
     );
   });
 
+  it('refuses an array where a nested object belongs (@ValidateNested alone lets it through)', () => {
+    const [, [report]] = SAMPLES[0]!;
+    const [, [outcome]] = SAMPLES[1]!;
+    const [, [alert]] = SAMPLES.find(([cls]) => cls === AlertV1)!;
+    const refused = [
+      [ReportSubmittedV1, { ...report!, indicators: [[]] }],
+      [ReportSubmittedV1, { ...report!, indicators: [[(report!.indicators as unknown[])[0]]] }],
+      [ReportNormalisedV1, { ...outcome!, outcomes: [[]] }],
+      [AlertV1, { ...alert!, indicator: [] }],
+    ] as const;
+    for (const [cls, data] of refused) {
+      expect(acceptEventData(cls as new () => object, structuredClone(data))).toBeUndefined();
+      expect(() => validateEventData(cls as new () => object, 't', structuredClone(data))).toThrow(
+        /must be an object/,
+      );
+    }
+  });
+
   it('does not plan a class that class-validator knows nothing about', () => {
     class Undecorated {
       a?: string;

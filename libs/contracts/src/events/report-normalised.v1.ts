@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsBoolean,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -53,6 +54,7 @@ export class ReportNormalisedV1 {
   @IsUUID()
   reportId!: string;
 
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => RawIndicatorOutcomeV1)
   @ArrayMaxSize(MAX_INDICATORS_PER_REPORT)

@@ -4,6 +4,7 @@ import {
   ArrayMinSize,
   IsIn,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -71,6 +72,7 @@ export class ReportSubmittedV1 {
   @IsUUID()
   originReportId?: string;
 
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => RawIndicatorV1)
   @ArrayMinSize(1)

@@ -7,6 +7,7 @@ import {
   IsIn,
   IsISO4217CurrencyCode,
   IsISO8601,
+  IsObject,
   IsOptional,
   Matches,
   ValidateNested,
@@ -89,6 +90,7 @@ export class SubmitReportDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_INDICATORS_PER_REPORT)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => RawIndicatorDto)
   indicators!: RawIndicatorDto[];
