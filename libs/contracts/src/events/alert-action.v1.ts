@@ -1,4 +1,5 @@
 import {
+  IsArray,
   IsIn,
   IsISO8601,
   IsOptional,
@@ -45,6 +46,7 @@ export class AlertActionV1 {
 
   /** The reports behind the alerted indicator, as fan-out last saw them (may be empty). */
   @IsOptional()
+  @IsArray()
   @IsUUID('all', { each: true })
   reportIds?: string[];
 

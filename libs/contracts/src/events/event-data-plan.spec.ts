@@ -292,6 +292,22 @@ describe('acceptEventData (the fast path of validateEventData)', () => {
     }
   });
 
+  it('refuses a lone value where a list belongs (`each` alone checks the value itself)', () => {
+    const [, [action]] = SAMPLES.find(([cls]) => cls === AlertActionV1)!;
+    const [, [expired]] = SAMPLES.find(([cls]) => cls === IndicatorExpiredV1)!;
+    const [, [upserted]] = SAMPLES.find(([cls]) => cls === IndicatorUpsertedV1)!;
+    const refused = [
+      [AlertActionV1, { ...action!, reportIds: UUID }],
+      [IndicatorExpiredV1, { ...expired!, countries: 'TH' }],
+      [IndicatorUpsertedV1, { ...upserted!, countries: 'TH' }],
+      [IndicatorUpsertedV1, { ...upserted!, changes: 'report' }],
+    ] as const;
+    for (const [cls, data] of refused)
+      expect(() => validateEventData(cls as new () => object, 't', structuredClone(data))).toThrow(
+        /must be an array/,
+      );
+  });
+
   it('does not plan a class that class-validator knows nothing about', () => {
     class Undecorated {
       a?: string;

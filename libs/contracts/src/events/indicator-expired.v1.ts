@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsISO8601, IsNumber, Max, Min } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsISO8601, IsNumber, Max, Min } from 'class-validator';
 import { MEMBER_COUNTRIES, TLP_LEVELS, type MemberCountry, type Tlp } from '../vocabulary';
 import { IndicatorEventSubject } from './indicator-subject';
 
@@ -15,6 +15,7 @@ export class IndicatorExpiredV1 extends IndicatorEventSubject {
   @IsIn(TLP_LEVELS)
   tlp!: Tlp;
 
+  @IsArray()
   @IsIn(MEMBER_COUNTRIES, { each: true })
   countries!: MemberCountry[];
 

@@ -1,4 +1,5 @@
 import {
+  IsArray,
   IsIn,
   IsInt,
   IsISO8601,
@@ -54,6 +55,7 @@ export class IndicatorUpsertedV1 extends IndicatorEventSubject {
   @Min(1)
   reportCount!: number;
 
+  @IsArray()
   @IsIn(MEMBER_COUNTRIES, { each: true })
   countries!: MemberCountry[];
 
@@ -75,6 +77,7 @@ export class IndicatorUpsertedV1 extends IndicatorEventSubject {
 
   /** What changed for an `updated` event (optional: older producers do not send it). */
   @IsOptional()
+  @IsArray()
   @IsIn(INDICATOR_CHANGES, { each: true })
   changes?: IndicatorChange[];
 }

@@ -41,7 +41,7 @@ export function validateEventData<T extends object>(
       const own = Object.values(e.constraints ?? {}).map((m) => `${here}: ${m}`);
       return [...own, ...(e.children ?? []).flatMap((c) => flatten(c, here))];
     };
-    throw new EventSchemaError(eventType, errors.flatMap((e) => flatten(e, '')).slice(0, 20));
+    throw new EventSchemaError(eventType, errors.flatMap((e) => flatten(e, '')).slice(0, 50));
   }
   return instance;
 }
