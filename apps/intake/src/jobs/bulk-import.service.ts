@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { validateSync, type ValidationError } from 'class-validator';
+import type { ValidationError } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { acceptEventData } from '@wgas/contracts';
+import { validatePlain } from '@wgas/contracts';
 import { NODE_CONFIG, ProblemException, type Principal } from '@wgas/platform';
 import { AuditLogService } from '../audit/audit-log.service';
 import type { IntakeConfig } from '../intake.config';
@@ -233,23 +232,17 @@ export class BulkImportService {
       progress.reject(record.line, record.error.field, record.error.reason);
       return undefined;
     }
-    // A valid line takes the planned fast path (ADR 0020); the libraries word the errors.
-    let dto = acceptEventData(SubmitReportDto, record.value);
-    if (!dto) {
-      let errors: ValidationError[];
-      try {
-        dto = plainToInstance(SubmitReportDto, record.value);
-        errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
-      } catch {
-        // class-transformer throws on some shapes ({"typology": [{"constructor": 1}]})
-        progress.reject(record.line, null, 'the line cannot be read as a report');
-        return undefined;
-      }
-      if (errors.length > 0) {
-        progress.reject(record.line, firstFieldError(errors) || null, reasonOf(errors));
-        return undefined;
-      }
+    const verdict = validatePlain(SubmitReportDto, record.value);
+    if ('unreadable' in verdict) {
+      progress.reject(record.line, null, 'the line cannot be read as a report');
+      return undefined;
     }
+    if ('errors' in verdict) {
+      const { errors } = verdict;
+      progress.reject(record.line, firstFieldError(errors) || null, reasonOf(errors));
+      return undefined;
+    }
+    const dto = verdict.instance;
     progress.reportsAccepted++;
     progress.indicatorsAccepted += dto.indicators.length;
     return buildReport(principal, dto, this.config);
