@@ -295,24 +295,31 @@ function verifiesInBatch(
   const root = seen
     ? rootFromProof(leaf, batch.index, batch.size, proof, isKnown, visited)
     : rootFromProof(leaf, batch.index, batch.size, proof);
-  if (root === KNOWN_ROOT) {
-    seen?.remember(tree, visited, batch.proof);
-    return true;
-  }
   if (!root) return false;
+  const good = root === KNOWN_ROOT || signedRoot(o, key, tree, envelope, batch, root);
+  if (good) seen?.remember(tree, visited, batch.proof);
+  return good;
+}
+
+/** The origin signed this root of this tree: cached in `verifiedRoots`, or verified now. */
+function signedRoot(
+  o: VerifyOptions,
+  key: RegistryKey,
+  tree: string,
+  { origin, keyId }: ExchangeEnvelope,
+  batch: BatchProof,
+  root: Buffer,
+): boolean {
   const root64 = root.toString('base64');
   const entry = `${tree} ${root64}`;
-  let good = seen?.has(entry) ?? false;
-  if (!good) {
-    good = verifies(
-      o.registry,
-      key,
-      batchStatementBytes(origin, keyId, batch.size, root64),
-      batch.signature,
-    );
-    if (good) seen?.add(entry);
-  }
-  if (good) seen?.remember(tree, visited, batch.proof);
+  if (o.verifiedRoots?.has(entry)) return true;
+  const good = verifies(
+    o.registry,
+    key,
+    batchStatementBytes(origin, keyId, batch.size, root64),
+    batch.signature,
+  );
+  if (good) o.verifiedRoots?.add(entry);
   return good;
 }
 
