@@ -196,18 +196,21 @@ export class EnvelopeImportService {
     refuse: (origin: string, reason: string) => void,
   ): Promise<Set<Candidate>> {
     const keyOf = (c: Candidate) => `${c.envelope.origin} ${c.indicatorId}`;
+    // Against the sequence that won (in this batch, or stored before): the same is a replay.
+    const refuseOlder = (c: Candidate, winner: number | string | undefined) =>
+      refuse(
+        c.envelope.origin,
+        String(winner) === String(c.envelope.sequence) ? 'replay' : 'superseded',
+      );
     const newest = new Map<string, Candidate>();
     for (const c of indicators) {
-      const seen = newest.get(keyOf(c));
-      if (!seen || seen.envelope.sequence < c.envelope.sequence) newest.set(keyOf(c), c);
+      const key = keyOf(c);
+      const seen = newest.get(key);
+      if (!seen || seen.envelope.sequence < c.envelope.sequence) newest.set(key, c);
     }
     for (const c of indicators) {
       const chosen = newest.get(keyOf(c))!;
-      if (chosen === c) continue;
-      refuse(
-        c.envelope.origin,
-        chosen.envelope.sequence === c.envelope.sequence ? 'replay' : 'superseded',
-      );
+      if (chosen !== c) refuseOlder(c, chosen.envelope.sequence);
     }
     if (newest.size === 0) return new Set();
     const latest = [...newest.values()];
@@ -240,11 +243,7 @@ export class EnvelopeImportService {
       );
       for (const k of known) stored.set(`${k.origin} ${k.indicator_id}`, k.sequence);
     }
-    for (const c of refused)
-      refuse(
-        c.envelope.origin,
-        stored.get(keyOf(c)) === String(c.envelope.sequence) ? 'replay' : 'superseded',
-      );
+    for (const c of refused) refuseOlder(c, stored.get(keyOf(c)));
     return new Set(latest.filter((c) => current.has(keyOf(c))));
   }
 
