@@ -19,7 +19,7 @@ const due = (n: number) =>
   }));
 
 /** A worker over a fake claim query that answers with the next of `batches`, then nothing. */
-function worker(batches: number[], concurrency = 4) {
+function worker(batches: number[], concurrency = 4, claimMs = 5) {
   let claims = 0;
   let inFlight = 0;
   let maxInFlight = 0;
@@ -28,7 +28,7 @@ function worker(batches: number[], concurrency = 4) {
       claims++;
       inFlight++;
       maxInFlight = Math.max(maxInFlight, inFlight);
-      await new Promise((r) => setTimeout(r, 5)); // a claim takes a moment
+      await new Promise((r) => setTimeout(r, claimMs)); // a claim takes a moment
       inFlight--;
       return due(batches.shift() ?? 0);
     },
@@ -68,5 +68,18 @@ describe('WebhookDeliveryWorker', () => {
     w.onApplicationBootstrap();
     await new Promise((r) => setTimeout(r, 50));
     await expect(w.onApplicationShutdown()).resolves.toBeUndefined();
+  });
+
+  it('stops a pass whose claim was still running when shutdown began', async () => {
+    // the poller's full pass (0-100 ms) wakes the helpers, whose claims run 100-200 ms;
+    // shutdown at 150 ms finds them mid-claim, not resting, and they must not rest after
+    const { w } = worker([CLAIM_LIMIT], 4, 100);
+    w.onApplicationBootstrap();
+    await new Promise((r) => setTimeout(r, 150));
+    let stopped = false;
+    const stop = w.onApplicationShutdown().then(() => (stopped = true));
+    await new Promise((r) => setTimeout(r, 400));
+    expect(stopped).toBe(true);
+    await stop;
   });
 });

@@ -84,8 +84,13 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     }
   }
 
-  /** Sleeps `ms`, or (a helper pass) until a full pass wakes it; shutdown wakes both. */
+  /**
+   * Sleeps `ms`, or (a helper pass) until a full pass wakes it; shutdown wakes both. A pass
+   * that comes back from a claim after shutdown has woken the sleepers does not sleep: no
+   * one would wake it, and shutdown would wait for it for ever.
+   */
   private idle(ms: number | undefined): Promise<void> {
+    if (!this.running) return Promise.resolve();
     return new Promise((resolve) => {
       const wake = () => {
         clearTimeout(t);
