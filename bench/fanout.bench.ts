@@ -35,7 +35,7 @@ import {
   type BenchResult,
   type Figure,
 } from './lib/bench-kit';
-import { cpuSeconds } from './lib/node-processes';
+import { cpuSeconds, freePort } from './lib/node-processes';
 
 const SUBSCRIBERS = 10;
 const RATE_PER_SECOND = Number(process.env.FANOUT_BENCH_RATE ?? 500);
@@ -126,14 +126,6 @@ async function startReceivers(): Promise<{
 /** FANOUT_BENCH_NODE_ARGS for the child processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
 function nodeArgs(): string[] {
   return (process.env.FANOUT_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-}
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as AddressInfo;
-  await new Promise((r) => s.close(r));
-  return port;
 }
 
 const CONSORTIUM_KEY = randomBytes(32).toString('base64url');

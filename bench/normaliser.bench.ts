@@ -1,6 +1,7 @@
 // Normaliser throughput (topic -> store -> output topic) and lookup latency.
 //   node -r ./tools/register.js bench/normaliser.bench.ts
 // Env: KAFKA_BROKERS (else a broker of its own), NORMALISER_BENCH_REPORTS (40,000),
+// NORMALISER_BENCH_PROCESSES (0; N: the same backlog drained again by N normaliser processes),
 // LOOKUP_BENCH_RATE (2,000/s), LOOKUP_BENCH_SECONDS (10), LOOKUP_BENCH_LOW_RATE (500/s),
 // LOOKUP_BENCH_WARMUP_SECONDS (2), NORMALISER_BENCH_OUT (write the result there instead of
 // bench/results). Bounded: one backlog, one timed load.
@@ -10,6 +11,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import type { INestApplication } from '@nestjs/common';
+import type { ChildProcess } from 'node:child_process';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import {
   EVENT_TYPES,
@@ -22,7 +25,7 @@ import { loadConfig } from '@wgas/config';
 import { hashPrefix } from '@wgas/indicators';
 import { createKafka, createProducer, ensureTopics, newEvent } from '@wgas/messaging';
 import { createNormaliserApp, NormaliserConfig } from '@wgas/normaliser';
-import { dropDatabase } from '@wgas/persistence';
+import { databaseUrl, dropDatabase } from '@wgas/persistence';
 import { sha256Hex } from '@wgas/platform';
 import {
   latencySummary,
@@ -34,6 +37,7 @@ import {
   type Figure,
 } from './lib/bench-kit';
 import { generateReports } from './load/report-factory';
+import { cpuSeconds, freePort, startService, waitHealthy } from './lib/node-processes';
 
 const REPORTS = Number(process.env.NORMALISER_BENCH_REPORTS ?? 40_000);
 const RATE = Number(process.env.LOOKUP_BENCH_RATE ?? 2000);
@@ -43,6 +47,8 @@ const LOW_RATE = Number(process.env.LOOKUP_BENCH_LOW_RATE ?? 500);
 /** Lookups at LOW_RATE before the measured runs, not counted. */
 const WARMUP_SECONDS = Number(process.env.LOOKUP_BENCH_WARMUP_SECONDS ?? 2);
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432';
+/** Normaliser processes for a second drain by separate processes (0, the default: skip it). */
+const PROCESSES = Number(process.env.NORMALISER_BENCH_PROCESSES ?? 0);
 
 function reportEvents(count: number) {
   const events = [];
@@ -77,6 +83,93 @@ async function sumOffsets(
   return offsets.reduce((s, o) => s + Number(o.high), 0);
 }
 
+async function produceBacklog(
+  kafka: ReturnType<typeof createKafka>,
+  topic: string,
+  events: ReturnType<typeof reportEvents>['events'],
+): Promise<void> {
+  const producer = createProducer(kafka);
+  await producer.connect();
+  for (let i = 0; i < events.length; i += 1000) {
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: events.slice(i, i + 1000).map((e) => {
+        const m = toKafkaMessage(e, (e.data as ReportSubmittedV1).reportId);
+        return { key: m.key, value: m.value, headers: m.headers };
+      }),
+    });
+  }
+  await producer.disconnect();
+}
+
+/**
+ * The same backlog drained by PROCESSES normaliser processes in one consumer group, each
+ * started as production starts it (apps/normaliser/src/main.ts): one event loop per core,
+ * as a 2-core node would run it. The group is stable before the backlog is produced; the
+ * time runs from the first event produced to the last indicator event acknowledged by
+ * Kafka. Returns the database the processes migrated, for the lookups after.
+ */
+async function throughputInProcesses(
+  brokers: string,
+  namespace: string,
+  env: Record<string, string>,
+) {
+  const kafka = createKafka({ brokers: brokers.split(','), clientId: 'bench-normaliser' });
+  const reportsTopic = topicName(namespace, 'reports');
+  const indicatorsTopic = topicName(namespace, 'indicators');
+  await ensureTopics(kafka, [reportsTopic, indicatorsTopic]);
+  const { events, raw } = reportEvents(REPORTS);
+  const procs: ChildProcess[] = [];
+  const admin = kafka.admin();
+  await admin.connect();
+  const db = new Client({ connectionString: databaseUrl(DATABASE_URL, env.DATABASE_NAME!) });
+  try {
+    // one at a time: the first creates the database and runs the migrations
+    for (let i = 0; i < PROCESSES; i++) {
+      const port = await freePort();
+      procs.push(startService('normaliser', { ...env, HTTP_PORT: String(port) }));
+      await waitHealthy(`http://127.0.0.1:${port}/health/ready`);
+    }
+    const groupId = `wgas.${namespace}.normaliser`;
+    for (let i = 0; ; i++) {
+      const { groups } = await admin.describeGroups([groupId]);
+      const g = groups[0];
+      if (g?.state === 'Stable' && g.members.length === PROCESSES) break;
+      if (i > 600) throw new Error(`consumer group ${groupId} never became stable`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await db.connect();
+    const cpu0 = procs.map((p) => cpuSeconds(p.pid));
+    const { seconds } = await timed(async () => {
+      await produceBacklog(kafka, reportsTopic, events);
+      for (;;) {
+        const { rows } = await db.query<{ n: number; backlog: number }>(
+          `SELECT (SELECT count(*) FROM normaliser.inbox)::int AS n,
+                  (SELECT count(*) FROM normaliser.outbox)::int AS backlog`,
+        );
+        if (rows[0]!.n >= events.length && rows[0]!.backlog === 0) return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    });
+    const cpu = procs.map((p, i) => cpuSeconds(p.pid) - cpu0[i]!);
+    const out = await sumOffsets(admin, indicatorsTopic);
+    console.log(
+      `${PROCESSES} processes drained ${events.length} reports in ${seconds}s (CPU-s ${cpu.map((c) => c.toFixed(1)).join(', ')})`,
+    );
+    return { raw, reports: events.length, out, drainSeconds: seconds, cpu };
+  } finally {
+    await db.end().catch(() => undefined);
+    await admin.disconnect();
+    for (const p of procs) p.kill('SIGTERM');
+    await Promise.all(
+      procs.map((p) =>
+        p.exitCode === null ? new Promise((r) => p.once('exit', r)) : Promise.resolve(),
+      ),
+    );
+  }
+}
+
 async function throughput(
   brokers: string,
   namespace: string,
@@ -87,19 +180,7 @@ async function throughput(
   const indicatorsTopic = topicName(namespace, 'indicators');
   await ensureTopics(kafka, [reportsTopic, indicatorsTopic]);
   const { events, raw } = reportEvents(REPORTS);
-  const producer = createProducer(kafka);
-  await producer.connect();
-  for (let i = 0; i < events.length; i += 1000) {
-    await producer.send({
-      topic: reportsTopic,
-      acks: -1,
-      messages: events.slice(i, i + 1000).map((e) => {
-        const m = toKafkaMessage(e, (e.data as ReportSubmittedV1).reportId);
-        return { key: m.key, value: m.value, headers: m.headers };
-      }),
-    });
-  }
-  await producer.disconnect();
+  await produceBacklog(kafka, reportsTopic, events);
   const admin = kafka.admin();
   await admin.connect();
   // The backlog is on the topic before the normaliser starts: we time the drain, topic to
@@ -275,6 +356,21 @@ async function main(): Promise<void> {
       EXPIRY_SWEEP_INTERVAL_MS: '0',
     });
     let app: INestApplication | undefined;
+    // The multi-process drain first, on a namespace and database of its own.
+    const ns2 = `${namespace}p`;
+    const multi =
+      PROCESSES > 0
+        ? await throughputInProcesses(brokers, ns2, {
+            NODE_ID: 'th',
+            TOPIC_NAMESPACE: ns2,
+            DATABASE_NAME: `wgas_${ns2}`,
+            DATABASE_URL,
+            KAFKA_BROKERS: brokers,
+            LOG_LEVEL: 'error',
+            CONSORTIUM_KEY: 'bench-consortium-key-0123456789abcdef',
+            EXPIRY_SWEEP_INTERVAL_MS: '0',
+          }).finally(() => dropDatabase(DATABASE_URL, `wgas_${ns2}`).catch(() => undefined))
+        : undefined;
     try {
       const t = await throughput(brokers, namespace, async () => {
         app = await createNormaliserApp(config);
@@ -306,6 +402,32 @@ async function main(): Promise<void> {
           unit: 'events/s',
           sampleSize: t.out,
         },
+        ...(multi
+          ? [
+              {
+                stage: `normaliser, ${PROCESSES} processes: raw indicators, topic -> store -> output topic`,
+                metric: 'throughput',
+                value: multi.raw / multi.drainSeconds,
+                unit: 'indicators/s',
+                sampleSize: multi.raw,
+                target: '>= 10,000 indicators/s',
+              },
+              {
+                stage: `normaliser, ${PROCESSES} processes: indicator events published`,
+                metric: 'throughput',
+                value: multi.out / multi.drainSeconds,
+                unit: 'events/s',
+                sampleSize: multi.out,
+              },
+              {
+                stage: `normaliser, ${PROCESSES} processes: CPU per raw indicator (all processes)`,
+                metric: 'cpu',
+                value: (multi.cpu.reduce((a, b) => a + b, 0) * 1e6) / multi.raw,
+                unit: 'µs/indicator',
+                sampleSize: multi.raw,
+              },
+            ]
+          : []),
         ...runs.flatMap((l) => {
           const all = Object.values(l.samples).flat();
           return [
@@ -351,6 +473,11 @@ async function main(): Promise<void> {
         figures,
         notes: [
           `${t.reports} reports (${t.raw} raw indicators, 1-3 per report, 10% repeats across countries; ${t.sightings} sightings, ${t.indicators} canonical indicators) produced to the topic before the normaliser starts; the drain time includes the app's start-up.`,
+          ...(multi
+            ? [
+                `${PROCESSES} processes: the same backlog, drained by ${PROCESSES} normaliser processes (apps/normaliser/src/main.ts, one consumer group, the topic's 3 partitions shared among them; one Node event loop per core, as a 2-core node would run the service), started and stable before the backlog is produced; timed from the first event produced to the last indicator event acknowledged. CPU-s per process: ${multi.cpu.map((c) => c.toFixed(1)).join(', ')}.`,
+              ]
+            : []),
           `Lookup errors (non-200): ${runs.map((l) => `${l.errors} at ${l.rate}/s`).join(', ')}. Latency measured from each request's scheduled send time (open loop), after ${WARMUP_SECONDS} s of unmeasured warm-up at ${LOW_RATE}/s and 1 s at each measured rate, by the same load generator on the same connections. One normaliser process serves every lookup (it also runs the Kafka consumer and outbox relay, idle by then); the load generator is a worker thread of that same process (node:http, keep-alive, up to 128 connections) and uses the same 2 cores.`,
           'Shared 2-core machine: Kafka, Postgres, the normaliser and the load generator compete for the same cores; the speed of the machine varies between runs (compare with the baselines measured in the same run).',
         ],

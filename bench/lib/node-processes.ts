@@ -1,6 +1,7 @@
 // Runs a node's services as separate processes for benchmarks, as production does.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { REPO_ROOT } from './bench-kit';
 
 /** Extra node flags for every service process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`. */
@@ -12,6 +13,15 @@ export function startService(service: string, env: NodeJS.ProcessEnv): ChildProc
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+}
+
+/** A TCP port free on 127.0.0.1 now, for a service process to listen on. */
+export async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const { port } = s.address() as AddressInfo;
+  await new Promise((r) => s.close(r));
+  return port;
 }
 
 /** CPU seconds (user + system) a live process has used so far (Linux /proc). */
