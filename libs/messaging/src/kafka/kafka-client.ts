@@ -10,6 +10,7 @@ import {
 } from 'kafkajs';
 import { isCompactedTopic } from '@wgas/contracts';
 import { KeyPartitioner } from './key-partitioner';
+import { installRecordBatchEncoder } from './record-batch-encoder';
 
 const logger = new Logger('kafkajs');
 const topicsLogger = new Logger('KafkaTopics');
@@ -30,8 +31,15 @@ export interface KafkaClientOptions {
   clientId: string;
 }
 
+let encoderChecked = false;
+
 export function createKafka(o: KafkaClientOptions): Kafka {
   process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
+  // Record batches written in one pass (ADR 0021), before anything produces.
+  const encoder = installRecordBatchEncoder();
+  if (!encoder.installed && !encoderChecked)
+    logger.warn(`kafkajs encodes record batches itself: ${encoder.reason}`);
+  encoderChecked = true;
   return new Kafka({
     clientId: o.clientId,
     brokers: o.brokers,
