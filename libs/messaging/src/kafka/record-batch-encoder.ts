@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- kafkajs's protocol modules have no types and no public entry */
 import { createRequire } from 'node:module';
+import { crc32c } from './crc32c';
 
 /**
  * Kafka record batches (magic v2, uncompressed) written in one pass into one buffer of
@@ -83,12 +84,10 @@ const paths = {
   encoder: kafkajsRequire.resolve('./src/protocol/encoder'),
   record: kafkajsRequire.resolve('./src/protocol/recordBatch/record/v0'),
   batch: kafkajsRequire.resolve('./src/protocol/recordBatch/v0'),
-  crc32C: kafkajsRequire.resolve('./src/protocol/recordBatch/crc32C'),
   produceV3: kafkajsRequire.resolve('./src/protocol/requests/produce/v3/request'),
   version: kafkajsRequire.resolve('./package.json'),
 };
 const Encoder = require(paths.encoder) as EncoderClass;
-const crc32C = require(paths.crc32C) as (b: Buffer) => number;
 const batchModule = require(paths.batch) as { RecordBatch: BatchFn };
 /** kafkajs's own encoders, kept before any replacement. */
 export const kafkajsRecord = require(paths.record) as RecordFn;
@@ -268,7 +267,7 @@ export async function fastRecordBatch(args: BatchArgs): Promise<KafkajsEncoder> 
   let at = bodyStart + head.buf.copy(buf, bodyStart, 0, head.offset);
   for (const r of records) at = writeRecord(buf, at, r);
   if (at !== total) throw new Error(`record batch encoder wrote ${at} bytes, sized ${total}`);
-  buf.writeUInt32BE(crc32C(buf.subarray(bodyStart)), 17);
+  buf.writeUInt32BE(crc32c(buf.subarray(bodyStart)), 17);
   const out = new Encoder(1);
   out.buf = buf;
   out.offset = total;
