@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- jest.isolateModules needs require() for a fresh module registry */
 import { createRequire } from 'node:module';
 import {
   fastRecord,
@@ -169,6 +170,33 @@ describe('record batch encoder (ADR 0021)', () => {
       expect(() => kafkajsRecord(a)).toThrow();
       expect(() => fastRecord(a)).toThrow(); // as kafkajs's own does
     }
+  });
+
+  it('stays out when the operator says KAFKA_RECORD_ENCODER=kafkajs', () => {
+    process.env.KAFKA_RECORD_ENCODER = 'kafkajs';
+    try {
+      jest.isolateModules(() => {
+        const m = require('./record-batch-encoder') as typeof import('./record-batch-encoder');
+        expect(m.installRecordBatchEncoder()).toEqual({
+          installed: false,
+          reason: 'KAFKA_RECORD_ENCODER=kafkajs',
+        });
+        expect(require('kafkajs/src/protocol/recordBatch/record/v0')).toBe(m.kafkajsRecord);
+      });
+    } finally {
+      delete process.env.KAFKA_RECORD_ENCODER;
+    }
+  });
+
+  it('stays out when kafkajs loaded its produce request first (it holds the originals)', () => {
+    jest.isolateModules(() => {
+      require('kafkajs/src/protocol/requests/produce/v3/request');
+      const m = require('./record-batch-encoder') as typeof import('./record-batch-encoder');
+      expect(m.installRecordBatchEncoder()).toEqual({
+        installed: false,
+        reason: 'the produce request was loaded before',
+      });
+    });
   });
 
   it('is installed into kafkajs before its produce request loads, once', () => {

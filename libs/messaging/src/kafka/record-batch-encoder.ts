@@ -280,13 +280,17 @@ let install: EncoderInstall | undefined;
 
 /**
  * Puts `fastRecord` and `fastRecordBatch` where kafkajs's produce request looks them up.
- * Idempotent. Declines (kafkajs keeps its own) for another kafkajs version, or when the
- * produce request module was loaded before this ran, since it holds the originals then.
+ * Idempotent. Declines (kafkajs keeps its own) when the environment says
+ * `KAFKA_RECORD_ENCODER=kafkajs` (an operator's switch, and the benchmarks' kafkajs as
+ * shipped), for another kafkajs version, or when the produce request module was loaded
+ * before this ran, since it holds the originals then.
  */
 export function installRecordBatchEncoder(): EncoderInstall {
   if (install) return install;
   const version = (require(paths.version) as { version: string }).version;
-  if (version !== KAFKAJS_VERSION)
+  if (process.env.KAFKA_RECORD_ENCODER === 'kafkajs')
+    install = { installed: false, reason: 'KAFKA_RECORD_ENCODER=kafkajs' };
+  else if (version !== KAFKAJS_VERSION)
     install = {
       installed: false,
       reason: `kafkajs ${version}, checked against ${KAFKAJS_VERSION}`,
