@@ -188,6 +188,18 @@ describe('record batch encoder (ADR 0021)', () => {
     }
   });
 
+  it('refuses a KAFKA_RECORD_ENCODER it does not know, naming the variable', () => {
+    process.env.KAFKA_RECORD_ENCODER = 'kafkajs ';
+    try {
+      jest.isolateModules(() => {
+        const m = require('./record-batch-encoder') as typeof import('./record-batch-encoder');
+        expect(() => m.installRecordBatchEncoder()).toThrow(/KAFKA_RECORD_ENCODER must be/);
+      });
+    } finally {
+      delete process.env.KAFKA_RECORD_ENCODER;
+    }
+  });
+
   it('stays out when kafkajs loaded its produce request first (it holds the originals)', () => {
     jest.isolateModules(() => {
       require('kafkajs/src/protocol/requests/produce/v3/request');

@@ -288,8 +288,10 @@ let install: EncoderInstall | undefined;
 export function installRecordBatchEncoder(): EncoderInstall {
   if (install) return install;
   const version = (require(paths.version) as { version: string }).version;
-  if (process.env.KAFKA_RECORD_ENCODER === 'kafkajs')
-    install = { installed: false, reason: 'KAFKA_RECORD_ENCODER=kafkajs' };
+  const choice = process.env.KAFKA_RECORD_ENCODER;
+  if (choice !== undefined && choice !== 'one-pass' && choice !== 'kafkajs')
+    throw new Error(`KAFKA_RECORD_ENCODER must be 'one-pass' (the default) or 'kafkajs'`);
+  if (choice === 'kafkajs') install = { installed: false, reason: 'KAFKA_RECORD_ENCODER=kafkajs' };
   else if (version !== KAFKAJS_VERSION)
     install = {
       installed: false,
