@@ -24,10 +24,10 @@ interface PendingRecord {
   readonly pending: true;
   readonly offsetDelta: number;
   readonly timestampDelta: number;
-  readonly key: Buffer | string | null;
-  readonly value: Buffer | string | null;
-  /** Header keys and values, flattened in kafkajs's order. */
-  readonly headers: (Buffer | string)[];
+  /** Key, value, then each header's key and value in kafkajs's order. */
+  readonly fields: (Buffer | string | null)[];
+  /** Byte length of each field, measured once when sized (-1 for null). */
+  readonly lengths: number[];
   /** Bytes of the record after its length varint. */
   readonly bodySize: number;
   /** Bytes of the whole record, length varint included. */
@@ -119,6 +119,8 @@ function sizeOfVarLong(v: number): number {
 const byteLength = (v: Buffer | string) =>
   typeof v === 'string' ? Buffer.byteLength(v) : v.length;
 const isBytes = (v: unknown): v is Buffer | string => typeof v === 'string' || Buffer.isBuffer(v);
+/** Bytes of a varint-prefixed field of `length` bytes (-1: null, the varint alone). */
+const sizeOfField = (length: number) => (length < 0 ? 1 : sizeOfUVarInt(zigZag32(length)) + length);
 
 /**
  * Sizes a record as kafkajs's `Record` would write it, or answers undefined where this
@@ -133,41 +135,29 @@ export function pendingRecord(args: RecordArgs): PendingRecord | undefined {
   if (key != null && !isBytes(key)) return undefined;
   if (value != null && !isBytes(value)) return undefined;
   if (headers === null || typeof headers !== 'object') return undefined;
-  const flat: (Buffer | string)[] = [];
-  let headersSize = 0;
-  let count = 0;
+  const fields: (Buffer | string | null)[] = [key ?? null, value ?? null];
+  const lengths = [key == null ? -1 : byteLength(key), value == null ? -1 : byteLength(value)];
   for (const k of Object.keys(headers)) {
     const v = (headers as Record<string, unknown>)[k];
     const values = Array.isArray(v) ? (v as unknown[]) : [v];
     for (const one of values) {
       if (!isBytes(one)) return undefined; // kafkajs throws on null and writes String(x) of others
-      const kl = Buffer.byteLength(k);
-      const vl = byteLength(one);
-      headersSize += sizeOfUVarInt(zigZag32(kl)) + kl + sizeOfUVarInt(zigZag32(vl)) + vl;
-      flat.push(k, one);
-      count++;
+      fields.push(k, one);
+      lengths.push(Buffer.byteLength(k), byteLength(one));
     }
   }
-  const sizeOfBytes = (b: Buffer | string | null | undefined) => {
-    if (b == null) return 1; // varint -1
-    const l = byteLength(b);
-    return sizeOfUVarInt(zigZag32(l)) + l;
-  };
-  const bodySize =
-    1 +
+  let bodySize =
+    1 + // attributes
     sizeOfVarLong(timestampDelta) +
     sizeOfUVarInt(zigZag32(offsetDelta)) +
-    sizeOfBytes(key as Buffer | string | null | undefined) +
-    sizeOfBytes(value as Buffer | string | null | undefined) +
-    sizeOfUVarInt(zigZag32(count)) +
-    headersSize;
+    sizeOfUVarInt(zigZag32((fields.length - 2) / 2)); // header count
+  for (const l of lengths) bodySize += sizeOfField(l);
   return {
     pending: true,
     offsetDelta,
     timestampDelta,
-    key: (key ?? null) as Buffer | string | null,
-    value: (value ?? null) as Buffer | string | null,
-    headers: flat,
+    fields,
+    lengths,
     bodySize,
     size: sizeOfUVarInt(zigZag32(bodySize)) + bodySize,
     args,
@@ -193,26 +183,23 @@ function writeVarLong(buf: Buffer, at: number, v: number): number {
   return at;
 }
 
-function writeBytes(buf: Buffer, at: number, b: Buffer | string | null): number {
-  if (b === null) return writeUVarInt(buf, at, zigZag32(-1));
-  if (typeof b === 'string') {
-    const l = Buffer.byteLength(b);
-    at = writeUVarInt(buf, at, zigZag32(l));
-    return at + buf.write(b, at, l, 'utf8');
-  }
-  at = writeUVarInt(buf, at, zigZag32(b.length));
-  return at + b.copy(buf, at);
+/** A field of `length` bytes (measured when sized), after its varint length. */
+function writeField(buf: Buffer, at: number, b: Buffer | string | null, length: number): number {
+  at = writeUVarInt(buf, at, zigZag32(length));
+  if (b === null) return at;
+  return at + (typeof b === 'string' ? buf.write(b, at, length, 'utf8') : b.copy(buf, at));
 }
 
 function writeRecord(buf: Buffer, at: number, r: PendingRecord): number {
+  const { fields, lengths } = r;
   at = writeUVarInt(buf, at, zigZag32(r.bodySize));
   buf[at++] = 0; // attributes
   at = writeVarLong(buf, at, r.timestampDelta);
   at = writeUVarInt(buf, at, zigZag32(r.offsetDelta));
-  at = writeBytes(buf, at, r.key);
-  at = writeBytes(buf, at, r.value);
-  at = writeUVarInt(buf, at, zigZag32(r.headers.length / 2));
-  for (let i = 0; i < r.headers.length; i++) at = writeBytes(buf, at, r.headers[i]!);
+  at = writeField(buf, at, fields[0]!, lengths[0]!); // key
+  at = writeField(buf, at, fields[1]!, lengths[1]!); // value
+  at = writeUVarInt(buf, at, zigZag32((fields.length - 2) / 2)); // header count
+  for (let i = 2; i < fields.length; i++) at = writeField(buf, at, fields[i]!, lengths[i]!);
   return at;
 }
 
@@ -257,17 +244,16 @@ export async function fastRecordBatch(args: BatchArgs): Promise<KafkajsEncoder> 
   const offset = new Encoder(8).writeInt64(firstOffset);
   let recordsSize = 0;
   for (const r of records) recordsSize += r.size;
-  const bodyStart = PREFIX;
   const total = PREFIX + head.offset + recordsSize;
   const buf = Buffer.allocUnsafe(total);
   offset.buf.copy(buf, 0, 0, 8);
   buf.writeInt32BE(total - 12, 8); // the batch after first offset and this length
   buf.writeInt32BE(partitionLeaderEpoch, 12);
   buf.writeInt8(MAGIC_BYTE, 16);
-  let at = bodyStart + head.buf.copy(buf, bodyStart, 0, head.offset);
+  let at = PREFIX + head.buf.copy(buf, PREFIX, 0, head.offset);
   for (const r of records) at = writeRecord(buf, at, r);
   if (at !== total) throw new Error(`record batch encoder wrote ${at} bytes, sized ${total}`);
-  buf.writeUInt32BE(crc32c(buf.subarray(bodyStart)), 17);
+  buf.writeUInt32BE(crc32c(buf.subarray(PREFIX)), 17);
   const out = new Encoder(1);
   out.buf = buf;
   out.offset = total;
