@@ -104,6 +104,28 @@ async function produceBacklog(
 }
 
 /**
+ * Polls every 100 ms until the normaliser has taken every report (its inbox) and published
+ * every event it wrote (an empty outbox); `stored` is called at each poll once every report
+ * is in.
+ */
+async function waitDrained(
+  query: (sql: string) => Promise<unknown[]>,
+  reports: number,
+  stored?: () => void,
+): Promise<void> {
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 100));
+    const [{ n, backlog }] = (await query(
+      `SELECT (SELECT count(*) FROM normaliser.inbox)::int AS n,
+              (SELECT count(*) FROM normaliser.outbox)::int AS backlog`,
+    )) as [{ n: number; backlog: number }];
+    if (n < reports) continue;
+    stored?.();
+    if (backlog === 0) return;
+  }
+}
+
+/**
  * The same backlog drained by PROCESSES normaliser processes in one consumer group, each
  * started as production starts it (apps/normaliser/src/main.ts): one event loop per core,
  * as a 2-core node would run it. The group is stable before the backlog is produced; the
@@ -143,14 +165,7 @@ async function throughputInProcesses(
     const cpu0 = procs.map((p) => cpuSeconds(p.pid));
     const { seconds } = await timed(async () => {
       await produceBacklog(kafka, reportsTopic, events);
-      for (;;) {
-        const { rows } = await db.query<{ n: number; backlog: number }>(
-          `SELECT (SELECT count(*) FROM normaliser.inbox)::int AS n,
-                  (SELECT count(*) FROM normaliser.outbox)::int AS backlog`,
-        );
-        if (rows[0]!.n >= events.length && rows[0]!.backlog === 0) return;
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      await waitDrained(async (sql) => (await db.query(sql)).rows, events.length);
     });
     const cpu = procs.map((p, i) => cpuSeconds(p.pid) - cpu0[i]!);
     const out = await sumOffsets(admin, indicatorsTopic);
@@ -190,15 +205,12 @@ async function throughput(
     const a = await app();
     const ds = a.get(DataSource);
     const t0 = Date.now();
-    for (;;) {
-      await new Promise((r) => setTimeout(r, 100));
-      const [{ n, backlog }] = (await ds.query(
-        `SELECT (SELECT count(*) FROM normaliser.inbox)::int AS n,
-                (SELECT count(*) FROM normaliser.outbox)::int AS backlog`,
-      )) as [{ n: number; backlog: number }];
-      if (n >= events.length && storedAt === 0) storedAt = (Date.now() - t0) / 1000;
-      if (n >= events.length && backlog === 0) return a;
-    }
+    await waitDrained(
+      (sql) => ds.query(sql),
+      events.length,
+      () => (storedAt ||= (Date.now() - t0) / 1000),
+    );
+    return a;
   });
   const drainSeconds = seconds;
   const ds = stored.get(DataSource);
