@@ -81,6 +81,26 @@ describe('ensureTopics', () => {
     expect(plain('max.message.bytes')).toBe(String(TOPIC_MAX_MESSAGE_BYTES)); // was Kafka's 1 MiB
   });
 
+  it('aligns a topic another process created a moment before, which listTopics does not show yet', async () => {
+    const identity = topicName(`${namespace}late`, 'identity');
+    await createPlain(identity);
+    // the broker's metadata can lag a topic just created: listTopics without it
+    const lagging = Object.create(kafka) as Kafka;
+    lagging.admin = (...args) => {
+      const a = kafka.admin(...args);
+      const list = a.listTopics.bind(a);
+      a.listTopics = async () => (await list()).filter((t) => t !== identity);
+      return a;
+    };
+
+    await ensureTopics(lagging, [identity]);
+
+    const after = await configOf(identity);
+    expect(after('cleanup.policy')).toBe('compact');
+    expect(after('retention.ms')).toBe('3600000');
+    expect(after('max.message.bytes')).toBe(String(TOPIC_MAX_MESSAGE_BYTES));
+  });
+
   it('leaves a larger max.message.bytes that an operator set', async () => {
     const reports = topicName(`${namespace}big`, 'reports');
     const larger = String(2 * TOPIC_MAX_MESSAGE_BYTES);

@@ -74,7 +74,10 @@ export const TOPIC_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 /**
  * Creates the topics that do not exist yet (with `max.message.bytes` =
  * TOPIC_MAX_MESSAGE_BYTES, compacted for `COMPACTED_TOPIC_SUFFIXES`) and waits for their
- * leaders. Topics that existed are brought to the same settings (`alignExisting`).
+ * leaders. Then every topic is checked against those settings, and one that differs is
+ * brought to them (`alignExisting`): not only those `listTopics` showed, which can miss a
+ * topic another process created a moment before (it then counts as missing, and
+ * `createTopics` only reports that it exists).
  */
 export async function ensureTopics(
   kafka: Kafka,
@@ -102,8 +105,7 @@ export async function ensureTopics(
       });
     }
     await waitForLeaders(admin, topics);
-    const older = topics.filter((t) => existing.has(t));
-    if (older.length > 0) await alignExisting(admin, older);
+    await alignExisting(admin, topics);
   } finally {
     await admin.disconnect();
   }
