@@ -34,6 +34,20 @@ describe('ensureTopics', () => {
     return (name: string) => entries.find((e) => e.configName === name)?.configValue;
   };
 
+  /**
+   * The config once the broker shows `name` = `value`, or as it stands after 10 s. An
+   * AlterConfigs is committed when it returns, but in KRaft each broker applies it from the
+   * metadata log a moment later, so a read straight after can still see the old value.
+   */
+  const configOnce = async (topic: string, name: string, value: string) => {
+    for (let i = 0; i < 100; i++) {
+      const config = await configOf(topic);
+      if (config(name) === value) return config;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return configOf(topic);
+  };
+
   /** A topic as an older release (or a producer's auto-creation) left it: delete policy. */
   const createPlain = (topic: string) =>
     admin.createTopics({
@@ -71,11 +85,11 @@ describe('ensureTopics', () => {
 
     await ensureTopics(kafka, [identity, reports]);
 
-    const after = await configOf(identity);
+    const after = await configOnce(identity, 'cleanup.policy', 'compact');
     expect(after('cleanup.policy')).toBe('compact');
     expect(after('retention.ms')).toBe('3600000');
     expect(after('max.message.bytes')).toBe(String(TOPIC_MAX_MESSAGE_BYTES));
-    const plain = await configOf(reports);
+    const plain = await configOnce(reports, 'max.message.bytes', String(TOPIC_MAX_MESSAGE_BYTES));
     expect(plain('cleanup.policy')).toBe('delete'); // not ours to compact
     expect(plain('retention.ms')).toBe('3600000');
     expect(plain('max.message.bytes')).toBe(String(TOPIC_MAX_MESSAGE_BYTES)); // was Kafka's 1 MiB
@@ -95,7 +109,7 @@ describe('ensureTopics', () => {
 
     await ensureTopics(lagging, [identity]);
 
-    const after = await configOf(identity);
+    const after = await configOnce(identity, 'cleanup.policy', 'compact');
     expect(after('cleanup.policy')).toBe('compact');
     expect(after('retention.ms')).toBe('3600000');
     expect(after('max.message.bytes')).toBe(String(TOPIC_MAX_MESSAGE_BYTES));
