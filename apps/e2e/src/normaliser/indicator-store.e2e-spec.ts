@@ -103,6 +103,25 @@ describe('normaliser: the indicator store', () => {
     expect(updated!.changes).toEqual(expect.arrayContaining(['report', 'country', 'confidence']));
   });
 
+  it('names only what a report changed: the same agency again, then a new agency of a known country', async () => {
+    const canonical = '+66815550101';
+    await tap.publish([reportSubmitted(['081-555-0101'], { country: 'TH' })]);
+    await waitFor(() => upserts(canonical).length === 1, { what: 'created event' });
+    await tap.publish([reportSubmitted(['081-555-0101'], { country: 'TH' })]);
+    await waitFor(() => upserts(canonical).length === 2, { what: 'second event' });
+    await tap.publish([
+      reportSubmitted(['081-555-0101'], { country: 'TH', organisationId: 'th-agency-2' }),
+    ]);
+    await waitFor(() => upserts(canonical).length === 3, { what: 'third event' });
+
+    const [, again, other] = upserts(canonical);
+    expect(again).toMatchObject({ change: 'updated', reportCount: 2, confidence: 0.5 });
+    expect(again!.changes).toEqual(['report']);
+    expect(other).toMatchObject({ change: 'updated', reportCount: 3, confidence: 0.75 });
+    expect(other!.changes).toEqual(['report', 'confidence']);
+    expect(await indicator(canonical)).toMatchObject({ countries: ['TH'], confidence: 0.75 });
+  });
+
   it('keeps countries, organisations and typologies sorted when one batch creates the indicator', async () => {
     // Same key, one produce call: both reports reach the consumer in one batch, so the
     // row is created from both at once (the insert branch, not ON CONFLICT).

@@ -8,3 +8,12 @@ export function confidenceFor(independentOrganisations: number, falsePositives =
   const support = 1 - 0.5 ** independentOrganisations;
   return Math.round(support * 0.5 ** Math.max(0, falsePositives) * 1000) / 1000;
 }
+
+/**
+ * `confidenceFor` as a SQL expression (type `real`), for statements that compute it from the
+ * row they lock. `floor(x + 0.5)` is `Math.round` for x >= 0 (PostgreSQL's `round` on
+ * double precision rounds halves to even). The spec checks both agree in PostgreSQL.
+ */
+export function confidenceSql(organisations: string, falsePositives: string): string {
+  return `(floor((1 - 0.5::float8 ^ (${organisations})) * 0.5::float8 ^ greatest(0, ${falsePositives}) * 1000 + 0.5) / 1000)::real`;
+}

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { IndicatorChange, MemberCountry, Tlp, Typology } from '@wgas/contracts';
 import { queryRows } from '@wgas/persistence';
-import { confidenceFor } from './confidence';
-import type { IndicatorStatus } from './indicator.entity';
+import { confidenceSql } from './confidence';
 import { mostPermissive, TLP_ORDER_SQL } from './tlp-order';
 
 /** One indicator named by one report, ready to be stored. */
@@ -46,31 +45,24 @@ export interface RecordedSightings {
   indicators: Map<string, StoredIndicator>;
 }
 
-interface Previous {
-  id: string;
-  countries: string[];
-  confidence: number;
-  status: IndicatorStatus;
-}
-
 interface Upserted {
   id: string;
   inserted: boolean;
   report_count: number;
   countries: MemberCountry[];
-  organisations: string[];
   first_seen: Date;
   last_seen: Date;
-  false_positive_count: number;
+  confidence: number;
+  last_changes: IndicatorChange[];
 }
 
 const T = 'normaliser.indicators';
 
 /**
- * Set-based writes of the indicator store: a whole consumer batch costs four statements
- * (sightings, lock, upsert, and a confidence update for indicators that already existed),
- * whatever its size. Rows are touched in id order so
- * concurrent partitions' transactions cannot deadlock on each other.
+ * Set-based writes of the indicator store: a whole consumer batch costs two statements
+ * (sightings, then the indicator upsert), whatever its size. Rows are sent, and so locked,
+ * in id order, so concurrent transactions (other partitions, other replicas) cannot
+ * deadlock on each other.
  */
 @Injectable()
 export class IndicatorStoreRepository {
@@ -80,31 +72,16 @@ export class IndicatorStoreRepository {
 
   /**
    * Upserts the indicators of sightings that `insertSightings` found new, and returns their
-   * state after the merge. Takes the indicators' row locks (held until commit).
+   * state after the merge. One statement: the upsert computes the confidence and what the
+   * merge changed from the row it locked, so nothing reads the rows first (ADR 0022). Takes
+   * the indicators' row locks (held until commit).
    */
   async mergeIndicators(m: EntityManager, fresh: SightingInput[]): Promise<RecordedSightings> {
     if (fresh.length === 0) return { fresh, indicators: new Map() };
     const groups = groupByIndicator(fresh);
-    const ids = [...groups.keys()];
-    const previous = new Map(
-      (
-        await queryRows<Previous>(
-          m,
-          `SELECT id, countries, confidence, status FROM ${T} WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
-          [ids],
-        )
-      ).map((p) => [p.id, p]),
-    );
-    const upserted = await this.upsert(m, groups);
     const indicators = new Map<string, StoredIndicator>();
-    const confidences: { id: string; confidence: number }[] = [];
-    for (const row of upserted) {
+    for (const row of await this.upsert(m, groups)) {
       const first = groups.get(row.id)![0]!;
-      const before = previous.get(row.id);
-      const confidence = confidenceFor(row.organisations.length, row.false_positive_count);
-      // a new row was inserted with its confidence already; an existing one may have moved
-      if (!row.inserted && confidence !== before?.confidence)
-        confidences.push({ id: row.id, confidence });
       indicators.set(row.id, {
         id: row.id,
         inserted: row.inserted,
@@ -115,17 +92,10 @@ export class IndicatorStoreRepository {
         countries: row.countries,
         firstSeen: row.first_seen,
         lastSeen: row.last_seen,
-        confidence,
+        confidence: row.confidence,
         warninglisted: first.warninglist !== undefined,
-        changes: before ? changesOf(before, row.countries, confidence) : [],
+        changes: row.last_changes,
       });
-    }
-    if (confidences.length > 0) {
-      await m.query(
-        `UPDATE ${T} AS i SET confidence = v.confidence
-           FROM jsonb_to_recordset($1::jsonb) AS v(id text, confidence real) WHERE i.id = v.id`,
-        [JSON.stringify(confidences)],
-      );
     }
     return { fresh, indicators };
   }
@@ -189,7 +159,6 @@ export class IndicatorStoreRepository {
         n: ss.length,
         countries: distinct(ss.map((s) => s.country)),
         organisations,
-        confidence: confidenceFor(organisations.length),
         typologies: distinct(ss.map((s) => s.typology)),
         tlp: ss.map((s) => s.tlp).reduce(mostPermissive),
         warninglisted: first.warninglist !== undefined,
@@ -197,32 +166,43 @@ export class IndicatorStoreRepository {
       };
     });
     // A report on an expired or retracted indicator makes it active again; a false
-    // positive stays one until an operator clears it.
+    // positive stays one until an operator clears it. The conflict branch derives every
+    // column from the locked row (`i`, the latest committed version) in one sub-select, and
+    // records in `last_changes` what this merge changed, which RETURNING cannot otherwise
+    // tell (it sees only the new row; `OLD` in RETURNING is PostgreSQL 18).
     return queryRows<Upserted>(
       m,
       `INSERT INTO ${T} AS i
          (id, type, canonical, display, first_seen, last_seen, report_count, countries, organisations,
           typologies, tlp, warninglisted, warninglist_entry, confidence, status, status_changed_at)
        SELECT id, type, canonical, display, first_seen, last_seen, n, countries, organisations,
-              typologies, tlp, warninglisted, warninglist_entry, confidence, 'active', now()
+              typologies, tlp, warninglisted, warninglist_entry,
+              ${confidenceSql('cardinality(organisations)', '0')}, 'active', now()
          FROM jsonb_to_recordset($1::jsonb) AS v(id text, type text, canonical text, display text,
               first_seen timestamptz, last_seen timestamptz, n int, countries text[], organisations text[],
-              typologies text[], tlp text, warninglisted boolean, warninglist_entry text, confidence real)
+              typologies text[], tlp text, warninglisted boolean, warninglist_entry text)
        ON CONFLICT (id) DO UPDATE SET
-         first_seen = least(i.first_seen, excluded.first_seen),
-         last_seen = greatest(i.last_seen, excluded.last_seen),
-         report_count = i.report_count + excluded.report_count,
-         countries = ARRAY(SELECT DISTINCT c FROM unnest(i.countries || excluded.countries) c ORDER BY c),
-         organisations = ARRAY(SELECT DISTINCT o FROM unnest(i.organisations || excluded.organisations) o ORDER BY o),
-         typologies = ARRAY(SELECT DISTINCT t FROM unnest(i.typologies || excluded.typologies) t ORDER BY t),
-         tlp = CASE WHEN array_position(${TLP_ORDER_SQL}, excluded.tlp) < array_position(${TLP_ORDER_SQL}, i.tlp)
-                    THEN excluded.tlp ELSE i.tlp END,
-         warninglisted = excluded.warninglisted,
-         warninglist_entry = excluded.warninglist_entry,
-         status = CASE WHEN i.status IN ('expired', 'retracted') THEN 'active' ELSE i.status END,
-         status_changed_at = CASE WHEN i.status IN ('expired', 'retracted') THEN now() ELSE i.status_changed_at END
-       RETURNING id, (xmax = 0) AS inserted, report_count, countries, organisations, first_seen, last_seen,
-                 false_positive_count`,
+         (first_seen, last_seen, report_count, countries, organisations, typologies, tlp, warninglisted,
+          warninglist_entry, status, status_changed_at, confidence, last_changes) =
+         (SELECT least(i.first_seen, excluded.first_seen), greatest(i.last_seen, excluded.last_seen),
+                 i.report_count + excluded.report_count, u.countries, u.organisations, u.typologies,
+                 CASE WHEN array_position(${TLP_ORDER_SQL}, excluded.tlp) < array_position(${TLP_ORDER_SQL}, i.tlp)
+                      THEN excluded.tlp ELSE i.tlp END,
+                 excluded.warninglisted, excluded.warninglist_entry,
+                 CASE WHEN u.reactivated THEN 'active' ELSE i.status END,
+                 CASE WHEN u.reactivated THEN now() ELSE i.status_changed_at END,
+                 c.confidence,
+                 array_remove(ARRAY['report',
+                   CASE WHEN cardinality(u.countries) > cardinality(i.countries) THEN 'country' END,
+                   CASE WHEN c.confidence <> i.confidence THEN 'confidence' END,
+                   CASE WHEN u.reactivated THEN 'reactivated' END], NULL)
+            FROM (SELECT ARRAY(SELECT DISTINCT x FROM unnest(i.countries || excluded.countries) x ORDER BY x) AS countries,
+                         ARRAY(SELECT DISTINCT x FROM unnest(i.organisations || excluded.organisations) x ORDER BY x) AS organisations,
+                         ARRAY(SELECT DISTINCT x FROM unnest(i.typologies || excluded.typologies) x ORDER BY x) AS typologies,
+                         i.status IN ('expired', 'retracted') AS reactivated) AS u
+            CROSS JOIN LATERAL (SELECT ${confidenceSql('cardinality(u.organisations)', 'i.false_positive_count')} AS confidence) AS c)
+       RETURNING id, (xmax = 0) AS inserted, report_count, countries, first_seen, last_seen, confidence,
+                 last_changes`,
       [JSON.stringify(values)],
     );
   }
@@ -241,12 +221,4 @@ function groupByIndicator(sightings: SightingInput[]): Map<string, SightingInput
 /** Distinct and sorted, as the ON CONFLICT branch stores them: one order whatever the batch. */
 function distinct<T extends string>(values: T[]): T[] {
   return [...new Set(values)].sort();
-}
-
-function changesOf(before: Previous, countries: string[], confidence: number): IndicatorChange[] {
-  const changes: IndicatorChange[] = ['report'];
-  if (countries.some((c) => !before.countries.includes(c))) changes.push('country');
-  if (confidence !== before.confidence) changes.push('confidence');
-  if (before.status === 'expired' || before.status === 'retracted') changes.push('reactivated');
-  return changes;
 }

@@ -66,6 +66,14 @@ export class Indicator {
   @Column('boolean', { default: false })
   warninglisted!: boolean;
 
+  /**
+   * What the latest report merged into the row changed (`report`, `country`, `confidence`,
+   * `reactivated`), written by the upsert itself so the normaliser never reads a row before
+   * merging into it (ADR 0022). Empty while only the report that created it is known.
+   */
+  @Column('text', { name: 'last_changes', array: true, default: () => "'{}'" })
+  lastChanges!: string[];
+
   /** Which warninglist entry matched, e.g. `th-banks:phone:+6628888888`. */
   @Column('text', { name: 'warninglist_entry', nullable: true })
   warninglistEntry!: string | null;
