@@ -49,6 +49,19 @@ export class ObservabilityRegistry {
     return results;
   }
 
+  /**
+   * The sum over its labels of one counter or gauge, from the first registry that has it
+   * (undefined if none does). Reads that metric alone: a gauge's collect runs, the others'
+   * do not.
+   */
+  async total(name: string): Promise<number | undefined> {
+    for (const registry of this.registries) {
+      const metric = registry.getSingleMetric(name);
+      if (metric) return (await metric.get()).values.reduce((sum, v) => sum + v.value, 0);
+    }
+    return undefined;
+  }
+
   async metrics(): Promise<{ contentType: string; body: string }> {
     const merged = Registry.merge(this.registries);
     return { contentType: merged.contentType, body: await merged.metrics() };
