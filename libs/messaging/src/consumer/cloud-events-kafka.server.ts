@@ -45,6 +45,17 @@ export interface CloudEventsServerOptions {
 /** How long close() waits for the last offset commit. */
 const CLOSE_COMMIT_TIMEOUT_MS = 5000;
 
+/** Delays before starting a consumer kafkajs gave up on: doubled per crash, reset on a join. */
+const REVIVAL_MIN_MS = 1000;
+const REVIVAL_MAX_MS = 30_000;
+
+/** What kafkajs's CRASH event carries. */
+export interface ConsumerCrash {
+  error: Error;
+  /** Whether kafkajs restarts the consumer itself. */
+  restart: boolean;
+}
+
 type Parsed = { m: KafkaMessage; event: CloudEvent } | { m: KafkaMessage; error: Error };
 
 /**
@@ -69,6 +80,11 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
   >();
   private commitTimer: NodeJS.Timeout | undefined;
   private committing: Promise<void> = Promise.resolve();
+  private closing = false;
+  private revivalDelayMs = REVIVAL_MIN_MS;
+  private revival: NodeJS.Timeout | undefined;
+  /** Times the consumer was started again after kafkajs gave up on it. */
+  revivals = 0;
   readonly metrics: ConsumerMetrics;
 
   constructor(private readonly o: CloudEventsServerOptions) {
@@ -87,6 +103,8 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
   }
 
   async close(): Promise<void> {
+    this.closing = true;
+    clearTimeout(this.revival);
     clearInterval(this.commitTimer);
     this.commitTimer = undefined;
     // What this instance applied, before leaving the group; not waited for beyond a few
@@ -135,6 +153,7 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
     });
     // After a rebalance, keep to commit only what this instance still owns.
     this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
+      this.revivalDelayMs = REVIVAL_MIN_MS;
       for (const [key, p] of this.processed)
         if (!payload.memberAssignment[p.topic]?.includes(p.partition)) this.processed.delete(key);
     });
@@ -146,13 +165,41 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
       this.o.commitIntervalMs ?? 1000,
     );
     this.commitTimer.unref();
-    await this.consumer.run({
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => this.onCrash(payload));
+    await this.runConsumer();
+  }
+
+  private runConsumer(): Promise<void> {
+    return this.consumer!.run({
       // committed by commitProcessed on a timer, not after every batch
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.o.partitionsConsumedConcurrently ?? 3,
       eachBatch: (payload) => this.handleBatch(payload),
     });
+  }
+
+  /**
+   * kafkajs restarts a crashed consumer only when the error is retriable. On any other (a
+   * recovering broker answering UNKNOWN_MEMBER_ID, ILLEGAL_GENERATION or
+   * REBALANCE_IN_PROGRESS at the wrong moment, ...) it disconnects it for good, and the
+   * service would stay up consuming nothing. Such a consumer is started again here, after
+   * 1 s doubling to 30 s while it keeps crashing, until close(). Called by kafkajs's CRASH
+   * event, after kafkajs has disconnected the consumer.
+   */
+  onCrash(crash: ConsumerCrash): void {
+    if (crash.restart || this.closing || !this.consumer || this.revival) return;
+    const delay = this.revivalDelayMs;
+    this.revivalDelayMs = Math.min(delay * 2, REVIVAL_MAX_MS);
+    this.logger.error(
+      `consumer ${this.o.groupId} stopped by kafkajs on ${crash.error.name}: ${crash.error.message}; starting it again in ${delay} ms`,
+    );
+    this.revival = setTimeout(() => {
+      this.revival = undefined;
+      if (this.closing) return;
+      this.revivals++;
+      this.runConsumer().catch((error: Error) => this.onCrash({ error, restart: false }));
+    }, delay);
   }
 
   private handlerFor(topic: string): MessageHandler {
@@ -162,7 +209,7 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
     return handler;
   }
 
-  private async handleBatch({ batch, resolveOffset, heartbeat }: EachBatchPayload) {
+  protected async handleBatch({ batch, resolveOffset, heartbeat }: EachBatchPayload) {
     const handler = this.handlerFor(batch.topic);
     const parsed: Parsed[] = batch.messages.map((m) => {
       try {
