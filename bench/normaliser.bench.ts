@@ -221,6 +221,7 @@ async function throughput(
   // The backlog is on the topic before the normaliser starts: we time the drain, topic to
   // store to output topic (indicator events acknowledged by Kafka).
   let storedAt = 0;
+  const cpu0 = process.cpuUsage();
   const { seconds, result: stored } = await timed(async () => {
     const a = await app();
     const ds = a.get(DataSource);
@@ -235,6 +236,7 @@ async function throughput(
     return a;
   });
   const drainSeconds = seconds;
+  const { user, system } = process.cpuUsage(cpu0);
   const ds = stored.get(DataSource);
   const [{ sightings, indicators }] = (await ds.query(
     `SELECT (SELECT count(*) FROM normaliser.indicator_sightings)::int AS sightings,
@@ -252,6 +254,7 @@ async function throughput(
     out,
     drainSeconds,
     storedAt,
+    cpuSeconds: (user + system) / 1e6,
   };
 }
 
@@ -435,6 +438,14 @@ async function main(): Promise<void> {
           value: t.out / t.drainSeconds,
           unit: 'events/s',
           sampleSize: t.out,
+        },
+        {
+          stage:
+            'normaliser: CPU of its process per raw indicator (all threads, start-up included)',
+          metric: 'cpu',
+          value: (t.cpuSeconds * 1e6) / t.raw,
+          unit: 'µs/indicator',
+          sampleSize: t.raw,
         },
         ...(multi
           ? [
