@@ -1,20 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Controller, type INestMicroservice } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { Module } from '@nestjs/common';
 import type { Kafka, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { toKafkaMessage, type CloudEvent } from '@wgas/contracts';
-import { dropDatabase, openServiceDataSource } from '@wgas/persistence';
 import { waitFor } from '@wgas/testing';
-import { InboxEntry } from '../inbox/inbox-entry.entity';
-import { createKafka, createProducer, ensureTopics } from '../kafka/kafka-client';
 import { newEvent } from '../outbox/outbox-writer';
-import { OutboxMessage } from '../outbox/outbox-message.entity';
 import { CloudEventsKafkaServer } from './cloud-events-kafka.server';
+import { startConsumerFixture, type ConsumerFixture } from './consumer-fixture';
 import { batchHandler, type BatchEventContext, type EventContext } from './event-context';
-import { EventErrorPassthroughFilter } from './event-error-passthrough.filter';
 
 const applied: string[] = [];
 
@@ -58,49 +53,32 @@ class ThingsModule {}
 describe('CloudEventsKafkaServer against real Kafka and Postgres', () => {
   const namespace = `t${randomBytes(5).toString('hex')}`;
   const topic = `${namespace}.things.v1`;
-  const database = `wgas_${namespace}`;
-  const serverUrl = process.env.DATABASE_URL as string;
+  let fixture: ConsumerFixture;
   let kafka: Kafka;
   let ds: DataSource;
-  let app: INestMicroservice;
   let producer: Producer;
 
   beforeAll(async () => {
-    kafka = createKafka({
-      brokers: (process.env.KAFKA_BROKERS as string).split(','),
-      clientId: 'msgtest',
-    });
-    ds = await openServiceDataSource({
-      serverUrl,
-      database,
-      schema: 'msgtest',
-      entities: [InboxEntry, OutboxMessage],
-      migrations: [],
-    });
-    await ds.query(
-      `CREATE TABLE msgtest.inbox (consumer text, event_id text, processed_at timestamptz DEFAULT now(), PRIMARY KEY (consumer, event_id))`,
-    );
-    await ds.query(`CREATE TABLE msgtest.things (event_id text, name text)`);
-    await ensureTopics(kafka, [topic, `${topic}.dlq`]);
-    const server = new CloudEventsKafkaServer({
-      kafka,
-      groupId: `${namespace}.things`,
+    fixture = await startConsumerFixture({
       namespace,
-      dataSource: ds,
-      retryBackoffMs: 10,
+      schema: 'msgtest',
+      topics: [topic],
+      module: ThingsModule,
+      server: (kafka, dataSource) =>
+        new CloudEventsKafkaServer({
+          kafka,
+          groupId: `${namespace}.things`,
+          namespace,
+          dataSource,
+          retryBackoffMs: 10,
+        }),
     });
-    app = await NestFactory.createMicroservice(ThingsModule, { strategy: server, logger: false });
-    app.useGlobalFilters(new EventErrorPassthroughFilter());
-    await app.listen();
-    producer = createProducer(kafka);
-    await producer.connect();
+    ({ kafka, ds, producer } = fixture);
+    await ds.query(`CREATE TABLE msgtest.things (event_id text, name text)`);
   });
 
   afterAll(async () => {
-    await producer?.disconnect();
-    await app?.close();
-    await ds?.destroy();
-    await dropDatabase(serverUrl, database);
+    await fixture?.close();
   });
 
   const send = (e: CloudEvent, key = 'k') => {

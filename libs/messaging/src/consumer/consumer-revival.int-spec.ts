@@ -1,18 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { Controller, Module, type INestMicroservice } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { Controller, Module } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import type { EachBatchPayload, Kafka, Producer } from 'kafkajs';
-import type { DataSource } from 'typeorm';
+import type { EachBatchPayload } from 'kafkajs';
 import { toKafkaMessage, type CloudEvent } from '@wgas/contracts';
-import { dropDatabase, openServiceDataSource } from '@wgas/persistence';
 import { waitFor } from '@wgas/testing';
-import { InboxEntry } from '../inbox/inbox-entry.entity';
-import { createKafka, createProducer, ensureTopics } from '../kafka/kafka-client';
 import { newEvent } from '../outbox/outbox-writer';
-import { OutboxMessage } from '../outbox/outbox-message.entity';
 import { CloudEventsKafkaServer } from './cloud-events-kafka.server';
-import { EventErrorPassthroughFilter } from './event-error-passthrough.filter';
+import { startConsumerFixture, type ConsumerFixture } from './consumer-fixture';
 
 const seen: string[] = [];
 
@@ -46,52 +40,31 @@ class FailingOnceServer extends CloudEventsKafkaServer {
 describe('CloudEventsKafkaServer when kafkajs gives up on its consumer, against real Kafka', () => {
   const namespace = `t${randomBytes(5).toString('hex')}`;
   const topic = `${namespace}.pings.v1`;
-  const database = `wgas_${namespace}`;
-  const serverUrl = process.env.DATABASE_URL as string;
-  let kafka: Kafka;
-  let ds: DataSource;
+  let fixture: ConsumerFixture;
   let server: FailingOnceServer;
-  let app: INestMicroservice;
-  let producer: Producer;
 
   beforeAll(async () => {
-    kafka = createKafka({
-      brokers: (process.env.KAFKA_BROKERS as string).split(','),
-      clientId: 'revivaltest',
-    });
-    ds = await openServiceDataSource({
-      serverUrl,
-      database,
-      schema: 'revivaltest',
-      entities: [InboxEntry, OutboxMessage],
-      migrations: [],
-    });
-    await ds.query(
-      `CREATE TABLE revivaltest.inbox (consumer text, event_id text, processed_at timestamptz DEFAULT now(), PRIMARY KEY (consumer, event_id))`,
-    );
-    await ensureTopics(kafka, [topic, `${topic}.dlq`]);
-    server = new FailingOnceServer({
-      kafka,
-      groupId: `${namespace}.pings`,
+    fixture = await startConsumerFixture({
       namespace,
-      dataSource: ds,
+      schema: 'revivaltest',
+      topics: [topic],
+      module: PingModule,
+      server: (kafka, dataSource) =>
+        (server = new FailingOnceServer({
+          kafka,
+          groupId: `${namespace}.pings`,
+          namespace,
+          dataSource,
+        })),
     });
-    app = await NestFactory.createMicroservice(PingModule, { strategy: server, logger: false });
-    app.useGlobalFilters(new EventErrorPassthroughFilter());
-    await app.listen();
-    producer = createProducer(kafka);
-    await producer.connect();
   });
 
   afterAll(async () => {
-    await producer?.disconnect();
-    await app?.close();
-    await ds?.destroy();
-    await dropDatabase(serverUrl, database);
+    await fixture?.close();
   });
 
   const send = (name: string) =>
-    producer.send({
+    fixture.producer.send({
       topic,
       acks: -1,
       messages: [toKafkaMessage(newEvent('urn:test', 'org.test.ping.v1', { name }), 'k')],
