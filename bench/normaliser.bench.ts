@@ -28,8 +28,11 @@ import { createNormaliserApp, NormaliserConfig } from '@wgas/normaliser';
 import { databaseUrl, dropDatabase } from '@wgas/persistence';
 import { ObservabilityRegistry, sha256Hex } from '@wgas/platform';
 import {
+  cpuShares,
   latencySummary,
+  machineCpu,
   machineInfo,
+  parseProcStat,
   printFigures,
   timed,
   withBenchKafka,
@@ -222,6 +225,7 @@ async function throughput(
   // store to output topic (indicator events acknowledged by Kafka).
   let storedAt = 0;
   const cpu0 = process.cpuUsage();
+  const machine0 = machineCpu();
   const { seconds, result: stored } = await timed(async () => {
     const a = await app();
     const ds = a.get(DataSource);
@@ -236,6 +240,7 @@ async function throughput(
     return a;
   });
   const drainSeconds = seconds;
+  const machine = cpuShares(machine0, machineCpu());
   const { user, system } = process.cpuUsage(cpu0);
   const ds = stored.get(DataSource);
   const [{ sightings, indicators }] = (await ds.query(
@@ -255,6 +260,7 @@ async function throughput(
     drainSeconds,
     storedAt,
     cpuSeconds: (user + system) / 1e6,
+    machine,
   };
 }
 
@@ -274,6 +280,19 @@ function mainThreadCpuMs(): number | undefined {
 }
 
 /**
+ * Each second of a lookup run (by scheduled send time): its p99, and the share of the
+ * machine's CPU the hypervisor stole from it (from the /proc/stat the load generator read
+ * at each second's start; the last second ends when the last answer came).
+ */
+function perSecond(bySecond: number[][], stats: (string | null)[]) {
+  const cpu = stats.map((t) => (t === null ? undefined : parseProcStat(t)));
+  return bySecond.map((latencies, i) => ({
+    p99: latencySummary(latencies).p99,
+    stealPct: cpuShares(cpu[i], cpu[i + 1])?.stealPct,
+  }));
+}
+
+/**
  * The load generator: one worker thread for the whole lookup phase, so its HTTP client is
  * compiled and its keep-alive connections are open before a measured run starts (a fresh
  * worker per run put its own start-up, some 300 ms of cold code, in the first requests).
@@ -282,16 +301,24 @@ function mainThreadCpuMs(): number | undefined {
 const LOAD_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const http = require('node:http');
+const { readFileSync } = require('node:fs');
+const readStat = () => { try { return readFileSync('/proc/stat', 'utf8'); } catch { return null; } };
 const { url, key, paths } = workerData;
 const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
 const u = new URL(url);
 parentPort.on('message', ({ rate, seconds }) => {
   const samples = { value: [], hash: [], prefix: [] };
+  // latencies by the second of their scheduled send, and /proc/stat at each second's start
+  const bySecond = Array.from({ length: seconds }, () => []);
+  const stats = [readStat()];
   let errors = 0, sent = 0, done = 0;
   const total = rate * seconds;
   const t0 = performance.now();
   const finish = () => {
-    if (++done === total) parentPort.postMessage({ samples, errors, elapsed: (performance.now() - t0) / 1000 });
+    if (++done === total) {
+      stats.push(readStat());
+      parentPort.postMessage({ samples, bySecond, stats, errors, elapsed: (performance.now() - t0) / 1000 });
+    }
   };
   function one(i) {
     const [kind, path] = paths[i % paths.length];
@@ -300,7 +327,9 @@ parentPort.on('message', ({ rate, seconds }) => {
       res.on('end', () => {
         if (res.statusCode !== 200) errors++;
         // latency from the scheduled send time, so a stall is not hidden (coordinated omission)
-        samples[kind].push(performance.now() - (t0 + (i * 1000) / rate));
+        const latency = performance.now() - (t0 + (i * 1000) / rate);
+        samples[kind].push(latency);
+        bySecond[Math.floor(i / rate)].push(latency);
         finish();
       });
     });
@@ -308,6 +337,7 @@ parentPort.on('message', ({ rate, seconds }) => {
     req.end();
   }
   function tick() {
+    while (stats.length <= Math.min(seconds - 1, (performance.now() - t0) / 1000)) stats.push(readStat());
     const due = Math.min(total, Math.floor(((performance.now() - t0) * rate) / 1000) + 1);
     while (sent < due) one(sent++);
     if (sent < total) setTimeout(tick, 1);
@@ -345,7 +375,13 @@ async function lookups(app: INestApplication, rates: number[]) {
     if (kind === 'hash') return [[kind, `/v1/indicators/${r.id}`]];
     return [[kind, `/v1/indicators/prefix/${hashPrefix(r.id, 3)}`]];
   });
-  type RunResult = { samples: Record<string, number[]>; errors: number; elapsed: number };
+  type RunResult = {
+    samples: Record<string, number[]>;
+    bySecond: number[][];
+    stats: (string | null)[];
+    errors: number;
+    elapsed: number;
+  };
   const worker = new Worker(LOAD_WORKER, {
     eval: true,
     workerData: { url: `http://127.0.0.1:${port}`, key: `wgas_${keyId}_${secret}`, paths },
@@ -372,7 +408,15 @@ async function lookups(app: INestApplication, rates: number[]) {
     const result = await run(rate, SECONDS);
     const cpu1 = mainThreadCpuMs();
     const cpuMs = cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0;
-    results.push({ rate, cpuMs, ...result });
+    const { bySecond, stats, ...rest } = result;
+    const [first, last] = [stats[0], stats[stats.length - 1]];
+    results.push({
+      rate,
+      cpuMs,
+      ...rest,
+      seconds: perSecond(bySecond, stats),
+      machine: first && last ? cpuShares(parseProcStat(first), parseProcStat(last)) : undefined,
+    });
   }
   await worker.terminate();
   return results;
@@ -447,6 +491,17 @@ async function main(): Promise<void> {
           unit: 'µs/indicator',
           sampleSize: t.raw,
         },
+        ...(t.machine
+          ? [
+              {
+                stage: 'normaliser drain: machine CPU the hypervisor gave other guests (steal)',
+                metric: 'cpu',
+                value: t.machine.stealPct,
+                unit: `% (machine busy ${t.machine.busyPct}%)`,
+                sampleSize: t.raw,
+              },
+            ]
+          : []),
         ...(multi
           ? [
               {
@@ -497,6 +552,24 @@ async function main(): Promise<void> {
                     sampleSize: all.length,
                   },
                 ]),
+            {
+              stage: `lookups at ${l.rate}/s: seconds whose p99 was under 10 ms`,
+              metric: 'latency',
+              value: l.seconds.filter((x) => x.p99 < 10).length,
+              unit: `of ${l.seconds.length} s`,
+              sampleSize: all.length,
+            },
+            ...(l.machine
+              ? [
+                  {
+                    stage: `lookups at ${l.rate}/s: machine CPU the hypervisor gave other guests (steal)`,
+                    metric: 'cpu',
+                    value: l.machine.stealPct,
+                    unit: `% (machine busy ${l.machine.busyPct}%)`,
+                    sampleSize: all.length,
+                  },
+                ]
+              : []),
             ...Object.entries(l.samples).map(([kind, s]) => ({
               stage: `lookup by ${kind} at ${l.rate}/s`,
               metric: 'latency',
@@ -523,6 +596,10 @@ async function main(): Promise<void> {
                 `${PROCESSES} processes: the same backlog, drained by ${PROCESSES} normaliser processes (apps/normaliser/src/main.ts, one consumer group, the topic's 3 partitions shared among them; one Node event loop per core, as a 2-core node would run the service), started and stable before the backlog is produced; timed from the first event produced to the last indicator event acknowledged. CPU-s per process: ${multi.cpu.map((c) => c.toFixed(1)).join(', ')}.`,
               ]
             : []),
+          ...runs.map(
+            (l) =>
+              `Lookups at ${l.rate}/s, each second's p99 in ms (steal % of the machine in that second): ${l.seconds.map((x) => `${x.p99}${x.stealPct === undefined ? '' : ` (${x.stealPct}%)`}`).join(', ')}.`,
+          ),
           `Lookup errors (non-200): ${runs.map((l) => `${l.errors} at ${l.rate}/s`).join(', ')}. Latency measured from each request's scheduled send time (open loop), after ${WARMUP_SECONDS} s of unmeasured warm-up at ${LOW_RATE}/s and 1 s at each measured rate, by the same load generator on the same connections. One normaliser process serves every lookup (it also runs the Kafka consumer and outbox relay, idle by then); the load generator is a worker thread of that same process (node:http, keep-alive, up to 128 connections) and uses the same 2 cores.`,
           'Shared 2-core machine: Kafka, Postgres, the normaliser and the load generator compete for the same cores; the speed of the machine varies between runs (compare with the baselines measured in the same run).',
         ],

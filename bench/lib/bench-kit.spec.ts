@@ -1,4 +1,4 @@
-import { latencySummary, percentile, ratio } from './bench-kit';
+import { cpuShares, latencySummary, parseProcStat, percentile, ratio } from './bench-kit';
 
 describe('bench kit', () => {
   it('computes nearest-rank percentiles', () => {
@@ -16,5 +16,21 @@ describe('bench kit', () => {
   it('expresses a figure as a share of its baseline', () => {
     expect(ratio(25, 100)).toBe('25%');
     expect(ratio(1, 0)).toBe('');
+  });
+
+  it('reads busy, idle and stolen CPU time from /proc/stat', () => {
+    const stat = 'cpu  100 5 20 800 10 3 2 60 0 0\ncpu0 50 2 10 400 5 1 1 30 0 0\nintr 1\n';
+    expect(parseProcStat(stat)).toEqual({ busy: 130, idle: 810, steal: 60 });
+    expect(() => parseProcStat('intr 1\n')).toThrow('no aggregate cpu line');
+  });
+
+  it('gives the busy and stolen shares of the machine between two readings', () => {
+    const a = { busy: 100, idle: 800, steal: 0 };
+    expect(cpuShares(a, { busy: 160, idle: 820, steal: 20 })).toEqual({
+      busyPct: 60,
+      stealPct: 20,
+    });
+    expect(cpuShares(a, a)).toBeUndefined();
+    expect(cpuShares(undefined, a)).toBeUndefined();
   });
 });

@@ -62,6 +62,59 @@ export function latencySummary(samples: number[]): { p50: number; p95: number; p
   };
 }
 
+/** The whole machine's CPU time since boot, in clock ticks, from the `cpu` line of /proc/stat. */
+export interface MachineCpu {
+  /** user, nice, system, irq and softirq: this machine's processes and kernel at work. */
+  busy: number;
+  /** idle and iowait. */
+  idle: number;
+  /** Time a virtual CPU was ready to run but the hypervisor ran another guest. */
+  steal: number;
+}
+
+export function parseProcStat(text: string): MachineCpu {
+  const line = text.split('\n').find((l) => l.startsWith('cpu '));
+  if (!line) throw new Error('no aggregate cpu line in /proc/stat');
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = line
+    .trim()
+    .split(/\s+/)
+    .slice(1, 9)
+    .map((f) => Number(f ?? 0));
+  return {
+    busy: user! + nice! + system! + irq! + softirq!,
+    idle: idle! + iowait!,
+    steal: steal ?? 0,
+  };
+}
+
+/** Now, on Linux; undefined where there is no /proc/stat. */
+export function machineCpu(): MachineCpu | undefined {
+  try {
+    return parseProcStat(readFileSync('/proc/stat', 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Shares of the machine's CPU time between two readings, in per cent: how busy it was,
+ * and how much the hypervisor took for other guests (steal). On a shared cloud machine
+ * steal is time no process here could run, whatever it had to do: a stage measured while
+ * it was high measured the neighbours too.
+ */
+export function cpuShares(
+  from: MachineCpu | undefined,
+  to: MachineCpu | undefined,
+): { busyPct: number; stealPct: number } | undefined {
+  if (!from || !to) return undefined;
+  const busy = to.busy - from.busy;
+  const steal = to.steal - from.steal;
+  const total = busy + steal + (to.idle - from.idle);
+  if (total <= 0) return undefined;
+  const pct = (n: number) => Math.round((n / total) * 1000) / 10;
+  return { busyPct: pct(busy), stealPct: pct(steal) };
+}
+
 function quiet(cmd: string, args: string[]): string | null {
   try {
     return execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'ignore'], cwd: REPO_ROOT })
