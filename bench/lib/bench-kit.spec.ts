@@ -1,4 +1,12 @@
-import { cpuShares, latencySummary, parseProcStat, percentile, ratio } from './bench-kit';
+import {
+  cpuShares,
+  latencySummary,
+  parseProcStat,
+  percentile,
+  ratio,
+  sameRun,
+  type MachineInfo,
+} from './bench-kit';
 
 describe('bench kit', () => {
   it('computes nearest-rank percentiles', () => {
@@ -32,5 +40,18 @@ describe('bench kit', () => {
     });
     expect(cpuShares(a, a)).toBeUndefined();
     expect(cpuShares(undefined, a)).toBeUndefined();
+  });
+
+  it('treats results as one run only on the same machine model within the hour', () => {
+    const machine = { cpuModel: 'AMD EPYC', cores: 2 } as MachineInfo;
+    const at = (date: string, cpuModel = 'AMD EPYC') => ({
+      date,
+      machine: { ...machine, cpuModel },
+    });
+    expect(sameRun(at('2026-11-27T17:55:00Z'), at('2026-11-27T18:04:00Z'))).toBe(true);
+    expect(sameRun(at('2026-11-27T17:55:00Z'), at('2026-11-27T19:36:00Z'))).toBe(false);
+    expect(sameRun(at('2026-11-27T19:35:00Z'), at('2026-11-27T19:36:00Z', 'Intel Xeon'))).toBe(
+      false,
+    );
   });
 });

@@ -218,15 +218,30 @@ export async function withBenchKafka<T>(fn: (brokers: string) => Promise<T>): Pr
  * A ceiling measured earlier in the same `npm run bench` (bench/results/<file>.json), for
  * the ratio beside a pipeline figure; undefined when that baseline has not been run.
  */
+/**
+ * A ceiling from bench/results/<file>.json. With `sameRunAs`, only one measured on the same
+ * machine model within the hour before or after it (one `npm run bench`): a ceiling from
+ * another machine, or another hour of this shared one, would make the ratio meaningless.
+ */
 export function baselineFrom(
   file: string,
   stagePrefix: string,
+  sameRunAs?: Pick<BenchResult, 'date' | 'machine'>,
 ): { name: string; value: number } | undefined {
   try {
     const r = JSON.parse(readFileSync(join(RESULTS_DIR, `${file}.json`), 'utf8')) as BenchResult;
+    if (sameRunAs && !sameRun(r, sameRunAs)) return undefined;
     const f = r.figures.find((x) => x.stage.startsWith(stagePrefix));
     return f ? { name: f.stage.replace(/^baseline: /, ''), value: f.value } : undefined;
   } catch {
     return undefined;
   }
+}
+
+export function sameRun(
+  a: Pick<BenchResult, 'date' | 'machine'>,
+  b: Pick<BenchResult, 'date' | 'machine'>,
+): boolean {
+  const apart = Math.abs(Date.parse(a.date) - Date.parse(b.date));
+  return a.machine.cpuModel === b.machine.cpuModel && apart <= 60 * 60 * 1000;
 }
