@@ -3,8 +3,9 @@
 // Env: KAFKA_BROKERS (else a broker of its own), NORMALISER_BENCH_REPORTS (40,000),
 // NORMALISER_BENCH_PROCESSES (0; N: the same backlog drained again by N normaliser processes),
 // LOOKUP_BENCH_RATE (2,000/s), LOOKUP_BENCH_SECONDS (10), LOOKUP_BENCH_LOW_RATE (500/s),
-// LOOKUP_BENCH_WARMUP_SECONDS (2), NORMALISER_BENCH_OUT (write the result there instead of
-// bench/results). Bounded: one backlog, one timed load.
+// LOOKUP_BENCH_WARMUP_SECONDS (2), NORMALISE_THREAD (on; off: on the main thread, ADR 0024),
+// NORMALISER_BENCH_OUT (write the result there instead of bench/results). Bounded: one
+// backlog, one timed load.
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -435,6 +436,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'error',
       CONSORTIUM_KEY: 'bench-consortium-key-0123456789abcdef',
       EXPIRY_SWEEP_INTERVAL_MS: '0',
+      NORMALISE_THREAD: process.env.NORMALISE_THREAD ?? 'on',
     });
     let app: INestApplication | undefined;
     // The multi-process drain first, on a namespace and database of its own.

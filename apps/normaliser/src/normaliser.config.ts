@@ -1,4 +1,4 @@
-import { IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { NodeConfig } from '@wgas/config';
 import { LIFETIMES_PATTERN } from './decay/indicator-lifetimes';
 
@@ -43,4 +43,11 @@ export class NormaliserConfig extends NodeConfig {
   @Min(1)
   @Max(10_000)
   EXPIRY_SWEEP_BATCH = 500;
+
+  /**
+   * Normalise and hash reports' raw values on a thread of their own ('on', ADR 0024) or on
+   * the consumer's main thread ('off').
+   */
+  @IsIn(['on', 'off'])
+  NORMALISE_THREAD: 'on' | 'off' = 'on';
 }

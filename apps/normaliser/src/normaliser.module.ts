@@ -16,6 +16,7 @@ import { IndicatorLookupService } from './lookup/indicator-lookup.service';
 import { ActionsConsumer } from './indicators/actions.consumer';
 import { FalsePositiveService } from './indicators/false-positive.service';
 import { IndicatorWriteGate } from './indicators/indicator-write-gate';
+import { NormaliserThread } from './indicators/normaliser-thread';
 import { ReportNormalisationService } from './indicators/report-normalisation.service';
 import { ReportRetractionService } from './indicators/report-retraction.service';
 import { ReportsConsumer } from './indicators/reports.consumer';
@@ -49,6 +50,7 @@ export class NormaliserModule {
       controllers: [ReportsConsumer, ActionsConsumer, IndicatorLookupController],
       providers: [
         ReportNormalisationService,
+        NormaliserThread,
         IndicatorWriteGate,
         FalsePositiveService,
         ReportRetractionService,

@@ -10,7 +10,6 @@ import {
   type RawIndicatorOutcomeV1,
   type ReportNormalisedV1,
 } from '@wgas/contracts';
-import { indicatorHash, normalise, type CanonicalIndicator } from '@wgas/indicators';
 import {
   enqueueEvents,
   newEvent,
@@ -20,6 +19,8 @@ import {
 import { NODE_CONFIG } from '@wgas/platform';
 import type { NormaliserConfig } from '../normaliser.config';
 import { WarninglistService } from '../warninglists/warninglist.service';
+import type { HashedIndicator, NormaliseJob } from './normalise-for-store';
+import { NormaliserThread } from './normaliser-thread';
 import {
   IndicatorStoreRepository,
   type SightingInput,
@@ -36,15 +37,13 @@ import {
 @Injectable()
 export class ReportNormalisationService {
   private readonly logger = new Logger(ReportNormalisationService.name);
-  private readonly key: { version: number; secret: string };
 
   constructor(
     @Inject(NODE_CONFIG) private readonly config: NormaliserConfig,
     private readonly store: IndicatorStoreRepository,
     private readonly warninglists: WarninglistService,
-  ) {
-    this.key = { version: config.CONSORTIUM_KEY_VERSION, secret: config.CONSORTIUM_KEY };
-  }
+    private readonly normaliser: NormaliserThread,
+  ) {}
 
   async apply(event: CloudEvent, manager: EntityManager): Promise<void> {
     return this.applyMany([event], manager);
@@ -64,37 +63,40 @@ export class ReportNormalisationService {
       if (event.type !== EVENT_TYPES.reportSubmitted) throw new UnknownEventTypeError(event.type);
       return validateEventData(ReportSubmittedV1, event.type, event.data);
     });
+    const jobs: NormaliseJob[] = reports.flatMap((report) =>
+      report.indicators.map((raw) => ({
+        value: raw.value,
+        country: report.country,
+        ...(raw.typeHint ? { typeHint: raw.typeHint } : {}),
+      })),
+    );
+    const results = await this.normaliser.normalise(jobs);
+    let next = 0;
     const sightings: SightingInput[] = [];
     const out: OutgoingEvent[] = [];
     for (const report of reports) {
       const outcomes: RawIndicatorOutcomeV1[] = [];
       for (const raw of report.indicators) {
-        const result = normalise(raw.value, {
-          country: report.country,
-          ...(raw.typeHint ? { typeHint: raw.typeHint } : {}),
-        });
+        const result = results[next++]!;
         if (!result.ok) {
-          this.logger.debug(
-            `rejected raw indicator ${raw.rawIndicatorId}: ${result.rejection.code}`,
-          );
+          this.logger.debug(`rejected raw indicator ${raw.rawIndicatorId}: ${result.code}`);
           outcomes.push({
             rawIndicatorId: raw.rawIndicatorId,
             ok: false,
-            rejectionCode: result.rejection.code,
-            rejectionMessage: result.rejection.message.slice(0, 512),
+            rejectionCode: result.code,
+            rejectionMessage: result.message.slice(0, 512),
           });
           continue;
         }
-        const indicatorId = indicatorHash(this.key, result.indicator.key);
         outcomes.push({
           rawIndicatorId: raw.rawIndicatorId,
           ok: true,
           type: result.indicator.type,
           canonical: result.indicator.canonical,
-          indicatorId,
+          indicatorId: result.indicator.id,
         });
-        sightings.push(this.sighting(report, raw.rawIndicatorId, result.indicator, indicatorId));
-        for (const related of result.indicator.related ?? [])
+        sightings.push(this.sighting(report, raw.rawIndicatorId, result.indicator));
+        for (const related of result.related)
           sightings.push(this.sighting(report, raw.rawIndicatorId, related));
       }
       // A peer's indicator, imported by the exchange, has no report in our intake to update.
@@ -121,11 +123,10 @@ export class ReportNormalisationService {
   private sighting(
     report: ReportSubmittedV1,
     rawIndicatorId: string,
-    indicator: CanonicalIndicator,
-    indicatorId = indicatorHash(this.key, indicator.key),
+    indicator: HashedIndicator,
   ): SightingInput {
     return {
-      indicatorId,
+      indicatorId: indicator.id,
       type: indicator.type,
       canonical: indicator.canonical,
       display: indicator.display,
