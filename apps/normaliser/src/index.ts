@@ -3,4 +3,5 @@ export { createNormaliserApp } from './normaliser.app';
 export { NormaliserConfig } from './normaliser.config';
 export { NORMALISER_ENTITIES, NORMALISER_SCHEMA } from './normaliser.module';
 export { NORMALISER_MIGRATIONS } from './migrations';
+export { NormaliserThread } from './indicators/normaliser-thread';
 export { WarninglistService } from './warninglists/warninglist.service';

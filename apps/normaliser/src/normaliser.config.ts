@@ -50,4 +50,12 @@ export class NormaliserConfig extends NodeConfig {
    */
   @IsIn(['on', 'off'])
   NORMALISE_THREAD: 'on' | 'off' = 'on';
+
+  /**
+   * A batch the normaliser thread has not answered by then fails and the thread is
+   * restarted: a value that hangs a rule is dead-lettered instead of stalling its partition.
+   */
+  @IsInt()
+  @Min(100)
+  NORMALISE_TIMEOUT_MS = 30_000;
 }

@@ -1,10 +1,22 @@
+import { join } from 'node:path';
 import type { NormaliserConfig } from '../normaliser.config';
 import { normaliseForStore, type NormaliseJob } from './normalise-for-store';
-import { NormaliserThread } from './normaliser-thread';
+import { NormaliserThread, NormaliseTimeoutError } from './normaliser-thread';
 
 const KEY = { CONSORTIUM_KEY: 'spec-consortium-key-0123456789abcdef', CONSORTIUM_KEY_VERSION: 3 };
 const thread = (mode: 'on' | 'off') =>
-  new NormaliserThread({ ...KEY, NORMALISE_THREAD: mode } as NormaliserConfig);
+  new NormaliserThread({
+    ...KEY,
+    NORMALISE_THREAD: mode,
+    NORMALISE_TIMEOUT_MS: 30_000,
+  } as NormaliserConfig);
+
+/** The thread with an entry that never answers a batch holding 'hang'. */
+class HangingThread extends NormaliserThread {
+  protected override entry(): string {
+    return join(__dirname, '__fixtures__', 'hanging-normalise.worker.ts');
+  }
+}
 const workerOf = (t: NormaliserThread) =>
   (t as unknown as { worker?: { terminate(): Promise<number> } }).worker;
 
@@ -56,6 +68,24 @@ describe('NormaliserThread', () => {
     expect(await t.normalise(JOBS.slice(0, 1))).toEqual(
       normaliseForStore(JOBS.slice(0, 1), { secret: KEY.CONSORTIUM_KEY, version: 3 }),
     );
+  });
+
+  it('fails a batch not answered in time and the batches behind it, then answers on a new thread', async () => {
+    t = new HangingThread({
+      ...KEY,
+      NORMALISE_THREAD: 'on',
+      NORMALISE_TIMEOUT_MS: 3000, // above the thread's start-up, which the first batch waits for
+    } as NormaliserConfig);
+    await t.normalise(JOBS.slice(0, 1)); // the thread is up
+    const first = workerOf(t);
+    const hung = t.normalise([{ value: 'hang', country: 'TH' }]);
+    const behind = t.normalise(JOBS.slice(0, 1)); // queued on the same thread
+    await expect(hung).rejects.toThrow(NormaliseTimeoutError);
+    await expect(behind).rejects.toThrow('restarted after another batch timed out');
+    expect(await t.normalise(JOBS)).toEqual(
+      normaliseForStore(JOBS, { secret: KEY.CONSORTIUM_KEY, version: 3 }),
+    );
+    expect(workerOf(t)).not.toBe(first);
   });
 
   it('refuses work once stopped', async () => {
