@@ -27,6 +27,13 @@ export type StoreOutcome =
  * normaliser thread and inline, and small to copy back from the thread.
  */
 export function normaliseForStore(jobs: NormaliseJob[], key: ConsortiumKey): StoreOutcome[] {
+  const hashed = (i: Omit<HashedIndicator, 'id'>): HashedIndicator => ({
+    id: indicatorHash(key, i.key),
+    type: i.type,
+    canonical: i.canonical,
+    key: i.key,
+    display: i.display,
+  });
   return jobs.map((job) => {
     const result = normalise(job.value, {
       country: job.country,
@@ -34,18 +41,6 @@ export function normaliseForStore(jobs: NormaliseJob[], key: ConsortiumKey): Sto
     });
     if (!result.ok)
       return { ok: false, code: result.rejection.code, message: result.rejection.message };
-    const hashed = (i: {
-      type: IndicatorType;
-      canonical: string;
-      key: string;
-      display: string;
-    }) => ({
-      id: indicatorHash(key, i.key),
-      type: i.type,
-      canonical: i.canonical,
-      key: i.key,
-      display: i.display,
-    });
     return {
       ok: true,
       indicator: hashed(result.indicator),
