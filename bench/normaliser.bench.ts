@@ -39,6 +39,7 @@ import {
   withBenchKafka,
   writeBenchResult,
   type Figure,
+  type MachineCpu,
 } from './lib/bench-kit';
 import { generateReports } from './load/report-factory';
 import { cpuSeconds, freePort, startService, waitHealthy } from './lib/node-processes';
@@ -285,8 +286,7 @@ function mainThreadCpuMs(): number | undefined {
  * machine's CPU the hypervisor stole from it (from the /proc/stat the load generator read
  * at each second's start; the last second ends when the last answer came).
  */
-function perSecond(bySecond: number[][], stats: (string | null)[]) {
-  const cpu = stats.map((t) => (t === null ? undefined : parseProcStat(t)));
+function perSecond(bySecond: number[][], cpu: (MachineCpu | undefined)[]) {
   return bySecond.map((latencies, i) => ({
     p99: latencySummary(latencies).p99,
     stealPct: cpuShares(cpu[i], cpu[i + 1])?.stealPct,
@@ -410,13 +410,13 @@ async function lookups(app: INestApplication, rates: number[]) {
     const cpu1 = mainThreadCpuMs();
     const cpuMs = cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0;
     const { bySecond, stats, ...rest } = result;
-    const [first, last] = [stats[0], stats[stats.length - 1]];
+    const cpu = stats.map((t) => (t === null ? undefined : parseProcStat(t)));
     results.push({
       rate,
       cpuMs,
       ...rest,
-      seconds: perSecond(bySecond, stats),
-      machine: first && last ? cpuShares(parseProcStat(first), parseProcStat(last)) : undefined,
+      seconds: perSecond(bySecond, cpu),
+      machine: cpuShares(cpu[0], cpu[cpu.length - 1]),
     });
   }
   await worker.terminate();
