@@ -4,7 +4,14 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { dropDatabase, ensureDatabase, databaseUrl } from '@wgas/persistence';
-import { machineInfo, printFigures, timed, writeBenchResult, type Figure } from './lib/bench-kit';
+import {
+  machineCpu,
+  machineInfo,
+  printFigures,
+  timed,
+  writeBenchResult,
+  type Figure,
+} from './lib/bench-kit';
 
 const ROWS = Number(process.env.BENCH_PG_ROWS ?? 100_000);
 const BATCH = 1000;
@@ -21,9 +28,17 @@ function batchSql(upsert: boolean, n: number): string {
   return `INSERT INTO indicators (id, type, canonical, display, first_seen, last_seen, report_count, countries, confidence) VALUES ${values}${conflict}`;
 }
 
-async function insertAll(c: Client, upsert: boolean): Promise<number> {
+/**
+ * Rows a second, and the machine's busy CPU per row (µs; Postgres and this client together,
+ * from /proc/stat, undefined off Linux): what a row costs the machine at the least.
+ */
+async function insertAll(
+  c: Client,
+  upsert: boolean,
+): Promise<{ rate: number; cpuPerRow: number | undefined }> {
   const sql = batchSql(upsert, BATCH);
   const now = new Date();
+  const cpu0 = machineCpu();
   const { seconds } = await timed(async () => {
     for (let start = 0; start < ROWS; start += BATCH) {
       const params: unknown[] = [];
@@ -40,7 +55,17 @@ async function insertAll(c: Client, upsert: boolean): Promise<number> {
       await c.query(sql, params);
     }
   });
-  return Math.round(ROWS / seconds);
+  const cpu1 = machineCpu();
+  return {
+    rate: Math.round(ROWS / seconds),
+    cpuPerRow: cpu0 && cpu1 ? ((cpu1.busy - cpu0.busy) * 10_000) / ROWS : undefined, // 100 ticks/s
+  };
+}
+
+function cpuFigure(stage: string, cpuPerRow: number | undefined): Figure[] {
+  return cpuPerRow === undefined
+    ? []
+    : [{ stage, metric: 'cpu', value: cpuPerRow, unit: 'µs/row', sampleSize: ROWS }];
 }
 
 async function main(): Promise<void> {
@@ -58,17 +83,25 @@ async function main(): Promise<void> {
       {
         stage: 'baseline: Postgres batched INSERT (pg, 1000 rows/statement)',
         metric: 'rows/s',
-        value: inserts,
+        value: inserts.rate,
         unit: 'rows/s',
         sampleSize: ROWS,
       },
+      ...cpuFigure(
+        'baseline: Postgres, machine CPU per row of the batched INSERT',
+        inserts.cpuPerRow,
+      ),
       {
         stage: 'baseline: Postgres batched UPSERT on conflict (pg, 1000 rows/statement)',
         metric: 'rows/s',
-        value: upserts,
+        value: upserts.rate,
         unit: 'rows/s',
         sampleSize: ROWS,
       },
+      ...cpuFigure(
+        'baseline: Postgres, machine CPU per row of the batched UPSERT',
+        upserts.cpuPerRow,
+      ),
     ];
   } finally {
     await c.end();

@@ -4,8 +4,9 @@
 // NORMALISER_BENCH_PROCESSES (0; N: the same backlog drained again by N normaliser processes),
 // LOOKUP_BENCH_RATE (2,000/s), LOOKUP_BENCH_SECONDS (10), LOOKUP_BENCH_LOW_RATE (500/s),
 // LOOKUP_BENCH_WARMUP_SECONDS (2), NORMALISE_THREAD (on; off: on the main thread, ADR 0024),
-// NORMALISER_BENCH_OUT (write the result there instead of bench/results). Bounded: one
-// backlog, one timed load.
+// NORMALISER_BENCH_FLOOR (on; off: skip the floor, the drain's parts measured one by one
+// after it, bench/lib/normaliser-floor.ts), NORMALISER_BENCH_OUT (write the result there
+// instead of bench/results). Bounded: one backlog, one timed load.
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -42,6 +43,7 @@ import {
   type MachineCpu,
 } from './lib/bench-kit';
 import { generateReports } from './load/report-factory';
+import { floorFigures, measureFloor, type FloorPart } from './lib/normaliser-floor';
 import { cpuSeconds, freePort, startService, waitHealthy } from './lib/node-processes';
 
 const REPORTS = Number(process.env.NORMALISER_BENCH_REPORTS ?? 40_000);
@@ -54,6 +56,35 @@ const WARMUP_SECONDS = Number(process.env.LOOKUP_BENCH_WARMUP_SECONDS ?? 2);
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432';
 /** Normaliser processes for a second drain by separate processes (0, the default: skip it). */
 const PROCESSES = Number(process.env.NORMALISER_BENCH_PROCESSES ?? 0);
+/** The least CPU of the drain's parts, measured one by one after it (bench/lib/normaliser-floor). */
+const FLOOR = process.env.NORMALISER_BENCH_FLOOR !== 'off';
+
+async function floorParts(
+  brokers: string,
+  namespace: string,
+  config: NormaliserConfig,
+  raw: number,
+): Promise<FloorPart[]> {
+  const store = new Client({ connectionString: databaseUrl(DATABASE_URL, config.databaseName) });
+  await store.connect();
+  try {
+    return await measureFloor({
+      brokers,
+      topics: {
+        reports: topicName(namespace, 'reports'),
+        indicators: topicName(namespace, 'indicators'),
+        outcomes: topicName(namespace, 'reportOutcomes'),
+      },
+      store,
+      serverUrl: DATABASE_URL,
+      scratchDatabase: `${config.databaseName}_floor`,
+      config,
+      raw,
+    });
+  } finally {
+    await store.end();
+  }
+}
 
 function reportEvents(count: number) {
   const events = [];
@@ -462,6 +493,10 @@ async function main(): Promise<void> {
         return app;
       });
       const runs = await lookups(t.app, [RATE, LOW_RATE]);
+      // The floor's parts are measured with the normaliser stopped (nothing else running).
+      await app?.close();
+      app = undefined;
+      const floor = FLOOR ? await floorParts(brokers, namespace, config, t.raw) : [];
       const figures: Figure[] = [
         {
           stage: 'normaliser: raw indicators, topic -> store -> output topic',
@@ -530,6 +565,7 @@ async function main(): Promise<void> {
               },
             ]
           : []),
+        ...floorFigures(floor, t.raw),
         ...runs.flatMap((l) => {
           const all = Object.values(l.samples).flat();
           return [
@@ -596,6 +632,11 @@ async function main(): Promise<void> {
           ...(multi
             ? [
                 `${PROCESSES} processes: the same backlog, drained by ${PROCESSES} normaliser processes (apps/normaliser/src/main.ts, one consumer group, the topic's 3 partitions shared among them; one Node event loop per core, as a 2-core node would run the service), started and stable before the backlog is produced; timed from the first event produced to the last indicator event acknowledged. CPU-s per process: ${multi.cpu.map((c) => c.toFixed(1)).join(', ')}.`,
+              ]
+            : []),
+          ...(floor.length > 0
+            ? [
+                `Floor: after the lookups, with the normaliser stopped, each part of the drain done again alone and its CPU counted (bench/lib/normaliser-floor.ts): a new consumer group reading the reports topic and doing nothing with them; the ${t.out} indicator events and the outcome events the drain published, produced again to a scratch topic; the drain's sightings and those events written again into a scratch database with the normaliser's own statements (IndicatorStoreRepository, enqueueEvents; ${'1,000'} reports a transaction), and the outbox read back and deleted as the relay does; the reports decoded, validated, normalised and hashed on one thread. The Kafka and Postgres parts count the whole machine's busy CPU (/proc/stat: broker, database and this process), the last this process's CPU alone. Their sum leaves out the consumer's bookkeeping, building the events and every wait, so no drain of these reports on this machine and stack can take less CPU.`,
               ]
             : []),
           ...runs.map(

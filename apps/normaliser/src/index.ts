@@ -5,3 +5,7 @@ export { NORMALISER_ENTITIES, NORMALISER_SCHEMA } from './normaliser.module';
 export { NORMALISER_MIGRATIONS } from './migrations';
 export { NormaliserThread } from './indicators/normaliser-thread';
 export { WarninglistService } from './warninglists/warninglist.service';
+export {
+  IndicatorStoreRepository,
+  type SightingInput,
+} from './indicators/indicator-store.repository';
