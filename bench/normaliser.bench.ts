@@ -43,7 +43,7 @@ import {
   type MachineCpu,
 } from './lib/bench-kit';
 import { generateReports } from './load/report-factory';
-import { floorFigures, measureFloor, type FloorPart } from './lib/normaliser-floor';
+import { floorFigures, measureFloor, REPLAY_BATCH, type FloorPart } from './lib/normaliser-floor';
 import { cpuSeconds, freePort, startService, waitHealthy } from './lib/node-processes';
 
 const REPORTS = Number(process.env.NORMALISER_BENCH_REPORTS ?? 40_000);
@@ -636,7 +636,7 @@ async function main(): Promise<void> {
             : []),
           ...(floor.length > 0
             ? [
-                `Floor: after the lookups, with the normaliser stopped, each part of the drain done again alone and its CPU counted (bench/lib/normaliser-floor.ts): a new consumer group reading the reports topic and doing nothing with them; the ${t.out} indicator events and the outcome events the drain published, produced again to a scratch topic; the drain's sightings and those events written again into a scratch database with the normaliser's own statements (IndicatorStoreRepository, enqueueEvents; ${'1,000'} reports a transaction), and the outbox read back and deleted as the relay does; the reports decoded, validated, normalised and hashed on one thread. The Kafka and Postgres parts count the whole machine's busy CPU (/proc/stat: broker, database and this process), the last this process's CPU alone. Their sum leaves out the consumer's bookkeeping, building the events and every wait, so no drain of these reports on this machine and stack can take less CPU.`,
+                `Floor: after the lookups, with the normaliser stopped, each part of the drain done again alone and its CPU counted (bench/lib/normaliser-floor.ts): a new consumer group reading the reports topic and doing nothing with them; the ${t.out} indicator events and the outcome events the drain published, produced again to a scratch topic; the drain's sightings and those events written again into a scratch database with the normaliser's own statements (IndicatorStoreRepository, enqueueEvents; ${REPLAY_BATCH.toLocaleString('en-US')} reports a transaction), and the outbox read back and deleted as the relay does; the reports decoded, validated, normalised and hashed on one thread. The Kafka and Postgres parts count the whole machine's busy CPU (/proc/stat: broker, database and this process), the last this process's CPU alone. Their sum leaves out the consumer's bookkeeping, building the events and every wait, so no drain of these reports on this machine and stack can take less CPU.`,
               ]
             : []),
           ...runs.map(

@@ -27,7 +27,7 @@ import { cpus } from 'node:os';
 import { machineCpu, type Figure, type MachineCpu } from './bench-kit';
 
 /** Reports per transaction when the store's writes are replayed (the drain's were 1-3k). */
-const REPLAY_BATCH = 1000;
+export const REPLAY_BATCH = 1000;
 /** /proc/stat counts in USER_HZ, 100 a second on Linux. */
 const TICK_US = 10_000;
 
