@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { dropDatabase, ensureDatabase, databaseUrl } from '@wgas/persistence';
 import {
+  busyMicros,
   machineCpu,
   machineInfo,
   printFigures,
@@ -55,10 +56,10 @@ async function insertAll(
       await c.query(sql, params);
     }
   });
-  const cpu1 = machineCpu();
+  const busy = busyMicros(cpu0, machineCpu());
   return {
     rate: Math.round(ROWS / seconds),
-    cpuPerRow: cpu0 && cpu1 ? ((cpu1.busy - cpu0.busy) * 10_000) / ROWS : undefined, // 100 ticks/s
+    cpuPerRow: busy === undefined ? undefined : busy / ROWS,
   };
 }
 

@@ -1,4 +1,5 @@
 import {
+  busyMicros,
   cpuShares,
   latencySummary,
   parseProcStat,
@@ -40,6 +41,12 @@ describe('bench kit', () => {
     });
     expect(cpuShares(a, a)).toBeUndefined();
     expect(cpuShares(undefined, a)).toBeUndefined();
+  });
+
+  it('gives the busy CPU between two readings in µs (100 ticks a second)', () => {
+    const a = { busy: 100, idle: 800, steal: 0 };
+    expect(busyMicros(a, { busy: 160, idle: 820, steal: 20 })).toBe(600_000);
+    expect(busyMicros(a, undefined)).toBeUndefined();
   });
 
   it('treats results as one run only on the same machine model within the hour', () => {

@@ -115,6 +115,17 @@ export function cpuShares(
   return { busyPct: pct(busy), stealPct: pct(steal) };
 }
 
+/** /proc/stat counts in USER_HZ, 100 a second on Linux. */
+const TICK_US = 10_000;
+
+/** The machine's busy CPU between two readings, in µs of CPU time (all cores together). */
+export function busyMicros(
+  from: MachineCpu | undefined,
+  to: MachineCpu | undefined,
+): number | undefined {
+  return from && to ? (to.busy - from.busy) * TICK_US : undefined;
+}
+
 function quiet(cmd: string, args: string[]): string | null {
   try {
     return execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'ignore'], cwd: REPO_ROOT })
@@ -215,13 +226,10 @@ export async function withBenchKafka<T>(fn: (brokers: string) => Promise<T>): Pr
 }
 
 /**
- * A ceiling measured earlier in the same `npm run bench` (bench/results/<file>.json), for
- * the ratio beside a pipeline figure; undefined when that baseline has not been run.
- */
-/**
- * A ceiling from bench/results/<file>.json. With `sameRunAs`, only one measured on the same
- * machine model within the hour before or after it (one `npm run bench`): a ceiling from
- * another machine, or another hour of this shared one, would make the ratio meaningless.
+ * A ceiling from bench/results/<file>.json, for the ratio beside a pipeline figure;
+ * undefined when that baseline has not been run. With `sameRunAs`, only one measured on the
+ * same machine model within the hour before or after it (one `npm run bench`): a ceiling
+ * from another machine, or another hour of this shared one, would make the ratio meaningless.
  */
 export function baselineFrom(
   file: string,

@@ -24,12 +24,10 @@ import {
 import { dropDatabase, openServiceDataSource } from '@wgas/persistence';
 import type { Client } from 'pg';
 import { cpus } from 'node:os';
-import { machineCpu, type Figure, type MachineCpu } from './bench-kit';
+import { busyMicros, machineCpu, type Figure } from './bench-kit';
 
 /** Reports per transaction when the store's writes are replayed (the drain's were 1-3k). */
 export const REPLAY_BATCH = 1000;
-/** /proc/stat counts in USER_HZ, 100 a second on Linux. */
-const TICK_US = 10_000;
 
 export interface FloorInput {
   brokers: string;
@@ -58,12 +56,11 @@ interface Cpu {
 }
 
 async function cpuOf(work: () => Promise<void>): Promise<Cpu> {
-  const from: MachineCpu | undefined = machineCpu();
+  const from = machineCpu();
   const node0 = process.cpuUsage();
   await work();
   const { user, system } = process.cpuUsage(node0);
-  const to = machineCpu();
-  return { machine: from && to ? (to.busy - from.busy) * TICK_US : undefined, node: user + system };
+  return { machine: busyMicros(from, machineCpu()), node: user + system };
 }
 
 /** Every message of a topic, read by a group of its own (`keep` false: counted only). */
@@ -164,9 +161,10 @@ async function replayStore(
   }
   const byReport = new Map<string, { topic: string; key: string; event: CloudEvent }[]>();
   for (const { topic, event } of events) {
-    const list = byReport.get(reportOf(event)) ?? [];
-    list.push({ topic, key: event.subject ?? reportOf(event), event });
-    byReport.set(reportOf(event), list);
+    const reportId = reportOf(event);
+    const list = byReport.get(reportId) ?? [];
+    list.push({ topic, key: event.subject ?? reportId, event });
+    byReport.set(reportId, list);
   }
   const ds = await openServiceDataSource({
     serverUrl: input.serverUrl,
